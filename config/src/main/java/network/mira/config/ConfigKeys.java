@@ -1,0 +1,128 @@
+package network.mira.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The table of node settings, in documentation order, and the one place that turns a complete set
+ * of typed values back into a {@link NodeConfig}. Defaults are read from {@link NodeConfig#defaults()}
+ * so they are written down once.
+ */
+final class ConfigKeys {
+    private static final NodeConfig DEFAULTS = NodeConfig.defaults();
+    static final List<ConfigKey> ALL;
+    private static final Map<String, ConfigKey> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        List<ConfigKey> keys = new ArrayList<>();
+        keys.add(key("data-dir", ValueType.PATH, NodeConfig::dataDir,
+                "Directory for the ledger, the consensus WAL, keys and the default genesis; created on first start."));
+        keys.add(key("genesis-file", "--genesis", "<data-dir>/" + NodeConfig.DEFAULT_GENESIS_FILE_NAME,
+                ValueType.OPTIONAL_PATH, NodeConfig::genesisFile,
+                "Genesis JSON that defines the chain. A relative path is taken from the working directory."));
+        keys.add(key("validator-key-file", "--validator-key", "<data-dir>/" + NodeConfig.DEFAULT_VALIDATOR_KEY_FILE_NAME,
+                ValueType.OPTIONAL_PATH, NodeConfig::validatorKeyFile,
+                "This validator's Ed25519 keypair (Solana CLI JSON format). A relative path is taken from the working directory."));
+        keys.add(key("rpc.host", ValueType.STRING, c -> c.rpc().host(),
+                "Interface the gRPC server binds to; 0.0.0.0 listens on every interface."));
+        keys.add(key("rpc.port", ValueType.INT, c -> c.rpc().port(),
+                "gRPC port; 0 picks any free port."));
+        keys.add(key("rpc.max-inbound-message-bytes", ValueType.INT, c -> c.rpc().maxInboundMessageBytes(),
+                "Largest gRPC request accepted, in bytes; larger ones are refused before decoding."));
+        keys.add(key("metrics.host", ValueType.STRING, c -> c.metrics().host(),
+                "Interface of the HTTP endpoint serving /metrics and /health."));
+        keys.add(key("metrics.port", ValueType.INT, c -> c.metrics().port(),
+                "Port of the /metrics and /health endpoint; 0 picks any free port."));
+        keys.add(key("p2p.host", ValueType.STRING, c -> c.p2p().host(),
+                "Interface that peers connect to for gossip and block sync."));
+        keys.add(key("p2p.port", ValueType.INT, c -> c.p2p().port(),
+                "Peer-to-peer port; 0 picks any free port."));
+        keys.add(key("consensus.block-interval-ms", ValueType.LONG, c -> c.consensus().blockIntervalMs(),
+                "Target time between blocks while transactions are waiting, in milliseconds."));
+        keys.add(key("consensus.empty-block-interval-ms", ValueType.LONG, c -> c.consensus().emptyBlockIntervalMs(),
+                "Heartbeat: with nothing to include, empty blocks are produced at this slower pace, in milliseconds; "
+                        + "at least consensus.block-interval-ms."));
+        keys.add(key("mempool.max-transactions", ValueType.INT, c -> c.mempool().maxTransactions(),
+                "Pending transactions held; when full, new ones are refused."));
+        keys.add(key("block.max-transactions", ValueType.INT, c -> c.block().maxTransactions(),
+                "Most transactions one block carries."));
+        keys.add(key("faucet.max-lamports-per-request", ValueType.LONG, c -> c.faucet().maxLamportsPerRequest(),
+                "Largest airdrop one faucet request may ask for, in lamports (10^9 lamports = 1 MIRA)."));
+        keys.add(key("faucet.cooldown-ms", ValueType.LONG, c -> c.faucet().cooldownMs(),
+                "Minimum time between two faucet requests for the same address, in milliseconds; 0 turns the limit off."));
+        keys.add(key("log.format", ValueType.LOG_FORMAT, c -> c.log().format(),
+                "Log output: text (for people) or json (one object per line, for log shippers)."));
+        keys.add(key("log.level", ValueType.LOG_LEVEL, c -> c.log().level(),
+                "Lowest level logged, one of " + NodeConfig.LogLevel.allowed() + "."));
+        ALL = List.copyOf(keys);
+        for (ConfigKey key : ALL) {
+            BY_NAME.put(key.name(), key);
+        }
+    }
+
+    private ConfigKeys() {}
+
+    static Optional<ConfigKey> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** Every key with its default value, typed; the starting point that sources overwrite. */
+    static Map<ConfigKey, Object> defaultValues() {
+        Map<ConfigKey, Object> values = new LinkedHashMap<>();
+        for (ConfigKey key : ALL) {
+            values.put(key, key.valueIn(DEFAULTS));
+        }
+        return values;
+    }
+
+    /** @throws ConfigException naming the first field that is out of range */
+    static NodeConfig build(Map<ConfigKey, Object> values) {
+        Values v = new Values(values);
+        return new NodeConfig(
+                v.get("data-dir", Path.class),
+                v.optionalPath("genesis-file"),
+                v.optionalPath("validator-key-file"),
+                new NodeConfig.Rpc(v.get("rpc.host", String.class), v.get("rpc.port", Integer.class),
+                        v.get("rpc.max-inbound-message-bytes", Integer.class)),
+                new NodeConfig.Metrics(v.get("metrics.host", String.class), v.get("metrics.port", Integer.class)),
+                new NodeConfig.P2p(v.get("p2p.host", String.class), v.get("p2p.port", Integer.class)),
+                new NodeConfig.Consensus(v.get("consensus.block-interval-ms", Long.class),
+                        v.get("consensus.empty-block-interval-ms", Long.class)),
+                new NodeConfig.Mempool(v.get("mempool.max-transactions", Integer.class)),
+                new NodeConfig.BlockLimits(v.get("block.max-transactions", Integer.class)),
+                new NodeConfig.Faucet(v.get("faucet.max-lamports-per-request", Long.class),
+                        v.get("faucet.cooldown-ms", Long.class)),
+                new NodeConfig.Log(v.get("log.format", NodeConfig.LogFormat.class),
+                        v.get("log.level", NodeConfig.LogLevel.class)));
+    }
+
+    private static ConfigKey key(String name, ValueType type, Function<NodeConfig, Object> getter, String description) {
+        return key(name, ConfigKey.flagFor(name), type.format(getter.apply(DEFAULTS)), type, getter, description);
+    }
+
+    private static ConfigKey key(String name, String flag, String defaultText, ValueType type,
+                                 Function<NodeConfig, Object> getter, String description) {
+        return new ConfigKey(name, flag, defaultText, description, type, getter);
+    }
+
+    /** Typed reads by key name; a misspelt name here is a bug, so it fails loudly. */
+    private record Values(Map<ConfigKey, Object> values) {
+        <T> T get(String name, Class<T> type) {
+            ConfigKey key = BY_NAME.get(name);
+            if (key == null) {
+                throw new IllegalStateException("no config key " + name);
+            }
+            return type.cast(values.get(key));
+        }
+
+        Optional<Path> optionalPath(String name) {
+            Optional<?> value = get(name, Optional.class);
+            return value.map(Path.class::cast);
+        }
+    }
+}

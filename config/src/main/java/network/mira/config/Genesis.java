@@ -1,0 +1,187 @@
+package network.mira.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import network.mira.core.crypto.Hash;
+import network.mira.core.crypto.PublicKey;
+
+/**
+ * The definition of a chain: its id, the parameters fixed at birth, the initial accounts and the
+ * initial validators. Immutable and always valid ({@link GenesisRules} runs in the constructor).
+ * Accounts and validators keep the order they were given in, because that order is part of
+ * {@link #hash()} and every node must agree on it.
+ */
+public final class Genesis {
+    /** Solana's System program id (32 zero bytes); the default owner of an account. */
+    public static final PublicKey SYSTEM_PROGRAM = PublicKey.fromBase58("11111111111111111111111111111111");
+    public static final long LAMPORTS_PER_MIRA = 1_000_000_000L;
+    public static final int MAX_ACCOUNT_DATA_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_BLOCKHASH_AGE_BLOCKS = 10_000;
+    public static final String CHAIN_ID_PATTERN = "[a-z0-9-]{1,48}";
+
+    private final String chainId;
+    private final long genesisTimeMs;
+    private final long lamportsPerSignature;
+    private final int blockhashMaxAgeBlocks;
+    private final Optional<GenesisFaucet> faucet;
+    private final List<GenesisAccount> accounts;
+    private final List<GenesisValidator> validators;
+    private final long totalSupply;
+    private final Hash hash;
+
+    /** @throws ConfigException naming the first invalid field, e.g. {@code genesis.validators[1].stake} */
+    public Genesis(String chainId, long genesisTimeMs, long lamportsPerSignature, int blockhashMaxAgeBlocks,
+                   Optional<GenesisFaucet> faucet, List<GenesisAccount> accounts, List<GenesisValidator> validators) {
+        this.chainId = chainId;
+        this.genesisTimeMs = genesisTimeMs;
+        this.lamportsPerSignature = lamportsPerSignature;
+        this.blockhashMaxAgeBlocks = blockhashMaxAgeBlocks;
+        this.faucet = Checks.required("genesis.faucet", faucet);
+        this.accounts = List.copyOf(Checks.required("genesis.accounts", accounts));
+        this.validators = List.copyOf(Checks.required("genesis.validators", validators));
+        this.totalSupply = GenesisRules.validate(chainId, genesisTimeMs, lamportsPerSignature, blockhashMaxAgeBlocks,
+                this.faucet, this.accounts, this.validators);
+        // Computed once: settlement compares it on every start, and the encoding can be megabytes.
+        this.hash = Hash.sha256(GenesisEncoding.encode(this));
+    }
+
+    /**
+     * The devnet genesis: one validator, a funded faucet, and some lamports for the validator to
+     * pay its own fees with.
+     */
+    public static Genesis devnet(PublicKey validator, PublicKey faucet, long genesisTimeMs) {
+        return new Genesis("mira-devnet", genesisTimeMs, 5_000, 150,
+                Optional.of(new GenesisFaucet(true, faucet)),
+                List.of(new GenesisAccount(faucet, 500_000_000L * LAMPORTS_PER_MIRA),
+                        new GenesisAccount(validator, 1_000L * LAMPORTS_PER_MIRA)),
+                List.of(new GenesisValidator(validator, 1_000_000L * LAMPORTS_PER_MIRA)));
+    }
+
+    public String chainId() {
+        return chainId;
+    }
+
+    /** Block 0's timestamp. */
+    public long genesisTimeMs() {
+        return genesisTimeMs;
+    }
+
+    public long lamportsPerSignature() {
+        return lamportsPerSignature;
+    }
+
+    /** How many blocks a transaction's recent blockhash stays usable. */
+    public int blockhashMaxAgeBlocks() {
+        return blockhashMaxAgeBlocks;
+    }
+
+    public Optional<GenesisFaucet> faucet() {
+        return faucet;
+    }
+
+    /** The faucet's address when it is enabled. */
+    public Optional<PublicKey> enabledFaucetAddress() {
+        return faucet.filter(GenesisFaucet::enabled).map(GenesisFaucet::address);
+    }
+
+    public List<GenesisAccount> accounts() {
+        return accounts;
+    }
+
+    public List<GenesisValidator> validators() {
+        return validators;
+    }
+
+    /** Lamports held by all genesis accounts; stake is a separate figure and not included. */
+    public long totalSupply() {
+        return totalSupply;
+    }
+
+    /** SHA-256 of {@link GenesisEncoding}: independent of how the JSON file is formatted. */
+    public Hash hash() {
+        return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Genesis other
+                && chainId.equals(other.chainId)
+                && genesisTimeMs == other.genesisTimeMs
+                && lamportsPerSignature == other.lamportsPerSignature
+                && blockhashMaxAgeBlocks == other.blockhashMaxAgeBlocks
+                && faucet.equals(other.faucet)
+                && accounts.equals(other.accounts)
+                && validators.equals(other.validators);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Genesis[chain_id=" + chainId + ", accounts=" + accounts.size() + ", validators=" + validators.size()
+                + ", total_supply=" + totalSupply + ", hash=" + hash + "]";
+    }
+
+    /** An initial account. {@code data} is copied in and out, so the value cannot change. */
+    public record GenesisAccount(PublicKey address, long lamports, PublicKey owner, byte[] data, boolean executable) {
+        public GenesisAccount {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(owner, "owner");
+            data = Objects.requireNonNull(data, "data").clone();
+        }
+
+        /** A plain System-owned account holding only lamports. */
+        public GenesisAccount(PublicKey address, long lamports) {
+            this(address, lamports, SYSTEM_PROGRAM, new byte[0], false);
+        }
+
+        @Override
+        public byte[] data() {
+            return data.clone();
+        }
+
+        public int dataLength() {
+            return data.length;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GenesisAccount other
+                    && address.equals(other.address)
+                    && lamports == other.lamports
+                    && owner.equals(other.owner)
+                    && Arrays.equals(data, other.data)
+                    && executable == other.executable;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(address, lamports, owner, Arrays.hashCode(data), executable);
+        }
+
+        @Override
+        public String toString() {
+            return "GenesisAccount[address=" + address + ", lamports=" + lamports + ", owner=" + owner
+                    + ", data=" + data.length + " bytes, executable=" + executable + "]";
+        }
+    }
+
+    /** A validator of the first epoch and its voting stake in lamports. */
+    public record GenesisValidator(PublicKey identity, long stake) {
+        public GenesisValidator {
+            Objects.requireNonNull(identity, "identity");
+        }
+    }
+
+    /** The devnet faucet: airdrops come from {@code address}, which must be a genesis account. */
+    public record GenesisFaucet(boolean enabled, PublicKey address) {
+        public GenesisFaucet {
+            Objects.requireNonNull(address, "address");
+        }
+    }
+}

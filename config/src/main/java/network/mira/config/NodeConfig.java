@@ -1,0 +1,176 @@
+package network.mira.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Everything an operator can set on a node, already validated: a {@code NodeConfig} that exists is
+ * usable, so the daemon never meets a bad port or interval halfway through start-up. The section
+ * records mirror the YAML sections; their field paths are fixed because each section appears once.
+ *
+ * <p>{@code genesisFile} and {@code validatorKeyFile} are empty unless set; {@link #genesisPath()}
+ * and {@link #validatorKeyPath()} give the file to use, defaulting to a file inside the data dir.
+ */
+public record NodeConfig(
+        Path dataDir,
+        Optional<Path> genesisFile,
+        Optional<Path> validatorKeyFile,
+        Rpc rpc,
+        Metrics metrics,
+        P2p p2p,
+        Consensus consensus,
+        Mempool mempool,
+        BlockLimits block,
+        Faucet faucet,
+        Log log) {
+
+    public static final String DEFAULT_GENESIS_FILE_NAME = "genesis.json";
+    public static final String DEFAULT_VALIDATOR_KEY_FILE_NAME = "validator-key.json";
+
+    public NodeConfig {
+        Checks.required("data-dir", dataDir);
+        if (dataDir.toString().isEmpty()) {
+            throw new ConfigException("data-dir", "must not be empty");
+        }
+        Checks.required("genesis-file", genesisFile);
+        Checks.required("validator-key-file", validatorKeyFile);
+        Checks.required("rpc", rpc);
+        Checks.required("metrics", metrics);
+        Checks.required("p2p", p2p);
+        Checks.required("consensus", consensus);
+        Checks.required("mempool", mempool);
+        Checks.required("block", block);
+        Checks.required("faucet", faucet);
+        Checks.required("log", log);
+        // Two listeners on one port would fail at bind time with a less helpful message.
+        distinctPorts("metrics.port", metrics.port(), "rpc.port", rpc.port());
+        distinctPorts("p2p.port", p2p.port(), "rpc.port", rpc.port());
+        distinctPorts("p2p.port", p2p.port(), "metrics.port", metrics.port());
+    }
+
+    /** The devnet defaults: everything on loopback, data under {@code ./.mira/devnet}. */
+    public static NodeConfig defaults() {
+        return new NodeConfig(
+                Path.of("./.mira/devnet"),
+                Optional.empty(),
+                Optional.empty(),
+                new Rpc("127.0.0.1", 50051, 4 * 1024 * 1024),
+                new Metrics("127.0.0.1", 9464),
+                new P2p("127.0.0.1", 7700),
+                new Consensus(400, 2000),
+                new Mempool(10_000),
+                new BlockLimits(2_000),
+                new Faucet(10_000_000_000L, 1_000),
+                new Log(LogFormat.TEXT, LogLevel.INFO));
+    }
+
+    /** The genesis file to read: the configured one, else {@code <data-dir>/genesis.json}. */
+    public Path genesisPath() {
+        return genesisFile.orElseGet(() -> dataDir.resolve(DEFAULT_GENESIS_FILE_NAME));
+    }
+
+    /** The validator keypair file: the configured one, else {@code <data-dir>/validator-key.json}. */
+    public Path validatorKeyPath() {
+        return validatorKeyFile.orElseGet(() -> dataDir.resolve(DEFAULT_VALIDATOR_KEY_FILE_NAME));
+    }
+
+    private static void distinctPorts(String field, int port, String otherField, int otherPort) {
+        if (port != 0 && port == otherPort) {
+            throw new ConfigException(field, "must differ from " + otherField + ", both are " + port);
+        }
+    }
+
+    /** The gRPC endpoint. */
+    public record Rpc(String host, int port, int maxInboundMessageBytes) {
+        public Rpc {
+            Checks.host("rpc.host", host);
+            Checks.port("rpc.port", port);
+            Checks.positive("rpc.max-inbound-message-bytes", maxInboundMessageBytes);
+        }
+    }
+
+    /** The HTTP endpoint for {@code /metrics} and {@code /health}. */
+    public record Metrics(String host, int port) {
+        public Metrics {
+            Checks.host("metrics.host", host);
+            Checks.port("metrics.port", port);
+        }
+    }
+
+    /** Where peers connect. */
+    public record P2p(String host, int port) {
+        public P2p {
+            Checks.host("p2p.host", host);
+            Checks.port("p2p.port", port);
+        }
+    }
+
+    /**
+     * Block pacing. Empty blocks come at the slower heartbeat so an idle chain stays visibly alive
+     * without filling the disk; a heartbeat faster than the normal pace would make no sense.
+     */
+    public record Consensus(long blockIntervalMs, long emptyBlockIntervalMs) {
+        public Consensus {
+            Checks.positive("consensus.block-interval-ms", blockIntervalMs);
+            Checks.positive("consensus.empty-block-interval-ms", emptyBlockIntervalMs);
+            if (emptyBlockIntervalMs < blockIntervalMs) {
+                throw new ConfigException("consensus.empty-block-interval-ms", "must be at least "
+                        + "consensus.block-interval-ms (" + blockIntervalMs + "), got " + emptyBlockIntervalMs);
+            }
+        }
+    }
+
+    /** Admission bound: beyond it new transactions are refused rather than memory growing. */
+    public record Mempool(int maxTransactions) {
+        public Mempool {
+            Checks.positive("mempool.max-transactions", maxTransactions);
+        }
+    }
+
+    /** How much one block may carry. */
+    public record BlockLimits(int maxTransactions) {
+        public BlockLimits {
+            Checks.positive("block.max-transactions", maxTransactions);
+        }
+    }
+
+    /** The devnet faucet's limits; {@code cooldownMs == 0} turns the per-address rate limit off. */
+    public record Faucet(long maxLamportsPerRequest, long cooldownMs) {
+        public Faucet {
+            Checks.positive("faucet.max-lamports-per-request", maxLamportsPerRequest);
+            Checks.nonNegative("faucet.cooldown-ms", cooldownMs);
+        }
+    }
+
+    public record Log(LogFormat format, LogLevel level) {
+        public Log {
+            Checks.required("log.format", format);
+            Checks.required("log.level", level);
+        }
+    }
+
+    /** {@code text} for people, {@code json} (one object per line) for log shippers. */
+    public enum LogFormat {
+        TEXT, JSON;
+
+        /** The spelling used in YAML, env and flags. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static String allowed() {
+            return Arrays.stream(values()).map(LogFormat::configName).collect(Collectors.joining(", "));
+        }
+    }
+
+    public enum LogLevel {
+        TRACE, DEBUG, INFO, WARN, ERROR;
+
+        static String allowed() {
+            return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package network.mira.config;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Turns the text of one setting (YAML scalar, env var, flag) into its Java value. Only the type is
+ * checked here; ranges and cross-field rules belong to {@link NodeConfig}. A failure throws
+ * {@link IllegalArgumentException} whose message the caller prefixes with field and source.
+ */
+enum ValueType {
+    PATH {
+        @Override
+        Object parse(String text) {
+            return path(text);
+        }
+    },
+    /** A path that may be left unset; its default is derived from another key. */
+    OPTIONAL_PATH {
+        @Override
+        Object parse(String text) {
+            return Optional.of(path(text));
+        }
+
+        @Override
+        String format(Object value) {
+            return ((Optional<?>) value).map(Object::toString).orElse("");
+        }
+    },
+    STRING {
+        @Override
+        Object parse(String text) {
+            return text;
+        }
+    },
+    INT {
+        @Override
+        Object parse(String text) {
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected an integer (at most " + Integer.MAX_VALUE
+                        + "), got '" + text + "'");
+            }
+        }
+    },
+    LONG {
+        @Override
+        Object parse(String text) {
+            try {
+                return Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected an integer (at most " + Long.MAX_VALUE
+                        + "), got '" + text + "'");
+            }
+        }
+    },
+    LOG_FORMAT {
+        @Override
+        Object parse(String text) {
+            for (NodeConfig.LogFormat format : NodeConfig.LogFormat.values()) {
+                if (format.configName().equalsIgnoreCase(text)) {
+                    return format;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "must be one of " + NodeConfig.LogFormat.allowed() + ", got '" + text + "'");
+        }
+
+        @Override
+        String format(Object value) {
+            return ((NodeConfig.LogFormat) value).configName();
+        }
+    },
+    LOG_LEVEL {
+        @Override
+        Object parse(String text) {
+            try {
+                return NodeConfig.LogLevel.valueOf(text.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(
+                        "must be one of " + NodeConfig.LogLevel.allowed() + ", got '" + text + "'");
+            }
+        }
+    };
+
+    /** @throws IllegalArgumentException saying what was expected and what was found */
+    abstract Object parse(String text);
+
+    /** The text that {@link #parse} would turn back into {@code value}; used for docs and help. */
+    String format(Object value) {
+        return String.valueOf(value);
+    }
+
+    private static Path path(String text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("must not be empty");
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("not a valid path: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package network.mira.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NodeConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void nothingGivenYieldsTheDefaults() {
+        assertThat(NodeConfigLoader.load(Optional.empty(), Map.of(), Map.of())).isEqualTo(NodeConfig.defaults());
+    }
+
+    @Test
+    void cliBeatsEnvBeatsYaml() throws IOException {
+        Path file = yaml("rpc:\n  port: 50052\n");
+        Map<String, String> env = Map.of("MIRA_RPC_PORT", "50053");
+        Map<String, String> cli = Map.of("rpc.port", "50054");
+
+        assertThat(NodeConfigLoader.load(Optional.of(file), Map.of(), Map.of()).rpc().port()).isEqualTo(50052);
+        assertThat(NodeConfigLoader.load(Optional.of(file), env, Map.of()).rpc().port()).isEqualTo(50053);
+        assertThat(NodeConfigLoader.load(Optional.of(file), env, cli).rpc().port()).isEqualTo(50054);
+    }
+
+    @Test
+    void sourcesMergeKeyByKey() throws IOException {
+        Path file = yaml("""
+                data-dir: /var/lib/mira
+                rpc:
+                  host: 0.0.0.0
+                consensus:
+                  block-interval-ms: 250
+                log:
+                  format: json
+                """);
+        NodeConfig c = NodeConfigLoader.load(Optional.of(file),
+                Map.of("MIRA_P2P_PORT", "7800", "MIRA_LOG_LEVEL", "debug"),
+                Map.of("genesis-file", "/etc/mira/genesis.json"));
+        assertThat(c.dataDir()).isEqualTo(Path.of("/var/lib/mira"));
+        assertThat(c.rpc().host()).isEqualTo("0.0.0.0");
+        assertThat(c.rpc().port()).isEqualTo(50051);
+        assertThat(c.consensus().blockIntervalMs()).isEqualTo(250);
+        assertThat(c.log().format()).isEqualTo(NodeConfig.LogFormat.JSON);
+        assertThat(c.log().level()).isEqualTo(NodeConfig.LogLevel.DEBUG);
+        assertThat(c.p2p().port()).isEqualTo(7800);
+        assertThat(c.genesisPath()).isEqualTo(Path.of("/etc/mira/genesis.json"));
+        assertThat(c.validatorKeyPath()).isEqualTo(Path.of("/var/lib/mira/validator-key.json"));
+    }
+
+    @Test
+    void everyKeyCanBeSetAndReadBack() {
+        // Catches a key whose table entry and NodeConfig wiring disagree.
+        Map<String, String> samples = Map.ofEntries(
+                Map.entry("data-dir", "/d"), Map.entry("genesis-file", "/g.json"),
+                Map.entry("validator-key-file", "/k.json"), Map.entry("rpc.host", "10.0.0.1"),
+                Map.entry("rpc.port", "1001"), Map.entry("rpc.max-inbound-message-bytes", "1002"),
+                Map.entry("metrics.host", "10.0.0.2"), Map.entry("metrics.port", "1003"),
+                Map.entry("p2p.host", "10.0.0.3"), Map.entry("p2p.port", "1004"),
+                Map.entry("consensus.block-interval-ms", "1005"),
+                Map.entry("consensus.empty-block-interval-ms", "1006"),
+                Map.entry("mempool.max-transactions", "1007"), Map.entry("block.max-transactions", "1008"),
+                Map.entry("faucet.max-lamports-per-request", "1009"), Map.entry("faucet.cooldown-ms", "1010"),
+                Map.entry("log.format", "json"), Map.entry("log.level", "WARN"));
+        assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(
+                NodeConfigLoader.keys().stream().map(ConfigKey::name).toList());
+        NodeConfig c = NodeConfigLoader.load(Optional.empty(), Map.of(), samples);
+        for (ConfigKey key : NodeConfigLoader.keys()) {
+            assertThat(key.type().format(key.valueIn(c))).as(key.name()).isEqualTo(samples.get(key.name()));
+        }
+        Map<String, String> env = new HashMap<>();
+        samples.forEach((k, v) -> env.put(ConfigKey.envVarFor(k), v));
+        assertThat(NodeConfigLoader.load(Optional.empty(), env, Map.of())).isEqualTo(c);
+    }
+
+    @Test
+    void envNamesDeriveFromTheDottedKey() {
+        assertThat(NodeConfigLoader.environmentVariables()).contains("MIRA_RPC_PORT", "MIRA_DATA_DIR",
+                "MIRA_CONSENSUS_BLOCK_INTERVAL_MS", "MIRA_RPC_MAX_INBOUND_MESSAGE_BYTES", "MIRA_GENESIS_FILE",
+                "MIRA_VALIDATOR_KEY_FILE", "MIRA_LOG_LEVEL").hasSize(NodeConfigLoader.keys().size());
+    }
+
+    @Test
+    void flagsUseShortFormsWhereDefined() {
+        Map<String, String> flags = new HashMap<>();
+        NodeConfigLoader.keys().forEach(k -> flags.put(k.name(), k.cliFlag()));
+        assertThat(flags).containsEntry("data-dir", "--data-dir").containsEntry("rpc.port", "--rpc-port")
+                .containsEntry("metrics.port", "--metrics-port").containsEntry("p2p.port", "--p2p-port")
+                .containsEntry("genesis-file", "--genesis").containsEntry("validator-key-file", "--validator-key")
+                .containsEntry("log.format", "--log-format").containsEntry("log.level", "--log-level")
+                .containsEntry("consensus.block-interval-ms", "--consensus-block-interval-ms");
+        assertThat(NodeConfigLoader.keyForFlag("--genesis")).map(ConfigKey::name).contains("genesis-file");
+        assertThat(NodeConfigLoader.keyForFlag("--nope")).isEmpty();
+        assertThat(NodeConfigLoader.key("rpc.port")).map(ConfigKey::envVar).contains("MIRA_RPC_PORT");
+    }
+
+    @Test
+    void keysDescribeTheirDefaults() {
+        Map<String, String> defaults = new HashMap<>();
+        NodeConfigLoader.keys().forEach(k -> defaults.put(k.name(), k.defaultValue()));
+        assertThat(defaults).containsEntry("data-dir", "./.mira/devnet")
+                .containsEntry("genesis-file", "<data-dir>/genesis.json")
+                .containsEntry("validator-key-file", "<data-dir>/validator-key.json")
+                .containsEntry("rpc.port", "50051").containsEntry("faucet.max-lamports-per-request", "10000000000")
+                .containsEntry("log.format", "text").containsEntry("log.level", "INFO");
+        assertThat(NodeConfigLoader.keys()).allSatisfy(k -> assertThat(k.description()).isNotBlank());
+    }
+
+    @Test
+    void unknownMiraVariablesAreIgnoredAndEmptyOnesCountAsUnset() {
+        NodeConfig c = NodeConfigLoader.load(Optional.empty(),
+                Map.of("MIRA_HOME", "/opt/mira", "MIRA_RPC_PROT", "1", "MIRA_RPC_PORT", ""), Map.of());
+        assertThat(c).isEqualTo(NodeConfig.defaults());
+    }
+
+    @Test
+    void unknownYamlKeysAreRefused() throws IOException {
+        Path file = yaml("rpc:\n  prot: 50052\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(file), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("rpc.prot: unknown key in file " + file
+                        + "; known keys under rpc: host, port, max-inbound-message-bytes");
+        Path top = yaml("datadir: /x\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(top), Map.of(), Map.of()))
+                .hasMessageStartingWith("datadir: unknown key in file " + top + "; known top-level keys: data-dir, ");
+    }
+
+    @Test
+    void flatDottedYamlKeysAreRefused() throws IOException {
+        Path file = yaml("rpc.port: 50052\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(file), Map.of(), Map.of()))
+                .hasMessage("rpc.port: dotted keys are not accepted in file " + file
+                        + ", nest it instead: rpc: {port: ...}");
+    }
+
+    @Test
+    void yamlShapeErrorsNameTheKey() throws IOException {
+        Path section = yaml("rpc: 5\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(section), Map.of(), Map.of()))
+                .hasMessage("rpc: expected a mapping of host, port, max-inbound-message-bytes, got '5' (from file "
+                        + section + ")");
+        Path nested = yaml("rpc:\n  port:\n    value: 1\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(nested), Map.of(), Map.of()))
+                .hasMessage("rpc.port: expected a single value, got a mapping (from file " + nested + ")");
+        Path empty = yaml("rpc:\n  port:\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(empty), Map.of(), Map.of()))
+                .hasMessage("rpc.port: has no value (from file " + empty + ")");
+        Path list = yaml("- a\n- b\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(list), Map.of(), Map.of()))
+                .hasMessage("config-file: " + list + ": expected a mapping of settings at the top level, got a list");
+    }
+
+    @Test
+    void duplicateYamlKeysAreRefused() throws IOException {
+        Path file = yaml("rpc:\n  port: 1\n  port: 2\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(file), Map.of(), Map.of()))
+                .hasMessageStartingWith("config-file: " + file + ": not valid YAML at line ")
+                .hasMessageContaining("port");
+    }
+
+    @Test
+    void anEmptyYamlFileSetsNothing() throws IOException {
+        assertThat(NodeConfigLoader.load(Optional.of(yaml("")), Map.of(), Map.of())).isEqualTo(NodeConfig.defaults());
+        assertThat(NodeConfigLoader.load(Optional.of(yaml("# only a comment\nrpc:\n")), Map.of(), Map.of()))
+                .isEqualTo(NodeConfig.defaults());
+    }
+
+    @Test
+    void aMissingYamlFileIsAnError() {
+        Path missing = dir.resolve("nope.yaml");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(missing), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("config-file: " + missing + ": file not found");
+    }
+
+    @Test
+    void badTypesNameFieldSourceAndValue() throws IOException {
+        Path file = yaml("rpc:\n  port: abc\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(file), Map.of(), Map.of()))
+                .hasMessage("rpc.port: expected an integer (at most 2147483647), got 'abc' (from file " + file + ")");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of("MIRA_RPC_PORT", "abc"), Map.of()))
+                .hasMessage("rpc.port: expected an integer (at most 2147483647), got 'abc'"
+                        + " (from environment variable MIRA_RPC_PORT)");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of(), Map.of("rpc.port", "abc")))
+                .hasMessage("rpc.port: expected an integer (at most 2147483647), got 'abc' (from flag --rpc-port)")
+                .extracting(e -> ((ConfigException) e).field()).isEqualTo("rpc.port");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of(),
+                Map.of("faucet.cooldown-ms", "1.5")))
+                .hasMessage("faucet.cooldown-ms: expected an integer (at most 9223372036854775807), got '1.5'"
+                        + " (from flag --faucet-cooldown-ms)");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of(), Map.of("data-dir", "")))
+                .hasMessage("data-dir: must not be empty (from flag --data-dir)");
+    }
+
+    @Test
+    void aBadValueIsReportedEvenWhenALaterSourceOverridesIt() throws IOException {
+        Path file = yaml("rpc:\n  port: abc\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(file), Map.of(), Map.of("rpc.port", "1")))
+                .hasMessageStartingWith("rpc.port: expected an integer");
+    }
+
+    @Test
+    void enumsListTheirAllowedValues() {
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of("MIRA_LOG_FORMAT", "xml"), Map.of()))
+                .hasMessage("log.format: must be one of text, json, got 'xml' (from environment variable MIRA_LOG_FORMAT)");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of(), Map.of("log.level", "verbose")))
+                .hasMessage("log.level: must be one of TRACE, DEBUG, INFO, WARN, ERROR, got 'verbose' (from flag --log-level)");
+        assertThat(NodeConfigLoader.load(Optional.empty(), Map.of(), Map.of("log.format", "JSON", "log.level", "warn"))
+                .log()).isEqualTo(new NodeConfig.Log(NodeConfig.LogFormat.JSON, NodeConfig.LogLevel.WARN));
+    }
+
+    @Test
+    void rangeErrorsSayWhichSourceSetTheValue() throws IOException {
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of(), Map.of("rpc.port", "70000")))
+                .hasMessage("rpc.port: must be between 1 and 65535, or 0 for any free port, got 70000 (from flag --rpc-port)");
+        Path file = yaml("consensus:\n  empty-block-interval-ms: 100\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(file), Map.of(), Map.of()))
+                .hasMessage("consensus.empty-block-interval-ms: must be at least consensus.block-interval-ms (400),"
+                        + " got 100 (from file " + file + ")");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of("MIRA_P2P_PORT", "50051"), Map.of()))
+                .hasMessage("p2p.port: must differ from rpc.port, both are 50051 (from environment variable MIRA_P2P_PORT)");
+    }
+
+    @Test
+    void unknownCliKeysAreRefused() {
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of(), Map.of("rpc.prot", "1")))
+                .hasMessage("rpc.prot: unknown configuration key (from flag --rpc-prot)");
+    }
+
+    @Test
+    void keysAreListedInDocumentationOrder() {
+        List<String> names = NodeConfigLoader.keys().stream().map(ConfigKey::name).toList();
+        assertThat(names).startsWith("data-dir", "genesis-file", "validator-key-file", "rpc.host").endsWith("log.level");
+    }
+
+    private Path yaml(String text) throws IOException {
+        Path file = Files.createTempFile(dir, "node", ".yaml");
+        Files.writeString(file, text);
+        return file;
+    }
+}

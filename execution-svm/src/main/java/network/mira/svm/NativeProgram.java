@@ -1,0 +1,17 @@
+package network.mira.svm;
+
+import network.mira.core.crypto.PublicKey;
+import network.mira.svm.program.InstructionDecodeException;
+
+/**
+ * A program built into the node. Programs only see the accounts the instruction declared, through
+ * {@link InvokeContext}; the runtime checks afterwards that they kept Solana's account rules.
+ */
+public interface NativeProgram {
+    PublicKey id();
+
+    /** Cheap, stateless check used by admission so malformed instruction data is refused early. */
+    void validate(byte[] instructionData) throws InstructionDecodeException;
+
+    void execute(InvokeContext context) throws InstructionException;
+}

@@ -1,0 +1,217 @@
+package network.mira.node.daemon;
+
+import io.grpc.BindableService;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import network.mira.config.Genesis;
+import network.mira.config.GenesisJson;
+import network.mira.config.NodeConfig;
+import network.mira.core.consensus.CertificateVerifier;
+import network.mira.core.crypto.Ed25519;
+import network.mira.core.crypto.KeyPair;
+import network.mira.core.crypto.KeypairFile;
+import network.mira.core.store.RocksKeyValueStore;
+import network.mira.rpc.GrpcServer;
+import network.mira.rpc.MetricsHttpServer;
+import network.mira.rpc.service.AccountGrpcService;
+import network.mira.rpc.service.ChainGrpcService;
+import network.mira.rpc.service.FaucetGrpcService;
+import network.mira.rpc.service.NodeGrpcService;
+import network.mira.rpc.service.TransactionGrpcService;
+import network.mira.rpc.stream.BlockFeed;
+import network.mira.settlement.ChainParameters;
+import network.mira.settlement.consensus.LedgerChainView;
+import network.mira.settlement.consensus.SingleValidatorEngine;
+import network.mira.settlement.faucet.Faucet;
+import network.mira.settlement.genesis.GenesisInitializer;
+import network.mira.settlement.ledger.Ledger;
+import network.mira.settlement.mempool.Mempool;
+import network.mira.settlement.mempool.TransactionAdmission;
+import network.mira.settlement.production.BlockBuilder;
+import network.mira.settlement.signer.GuardedSigner;
+import network.mira.svm.ProgramRegistry;
+import network.mira.svm.TransactionExecutor;
+import network.mira.svm.program.computebudget.ComputeBudgetProgramRuntime;
+import network.mira.svm.program.system.SystemProgram;
+import network.mira.svm.program.system.SystemProgramRuntime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running validator: wiring of storage, execution, settlement and the RPC faces, and their
+ * lifecycle. Start opens things in dependency order; close undoes them in reverse, so RocksDB is
+ * closed only after the consensus thread and every reader have stopped.
+ */
+public final class MiraNode implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MiraNode.class);
+    private static final long CONSENSUS_TICK_MS = 25;
+    static final String VERSION = Optional.ofNullable(MiraNode.class.getPackage().getImplementationVersion())
+            .orElse("0.1.0-dev");
+
+    private final NodeConfig config;
+    private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+    private volatile boolean ready;
+    private Ledger ledger;
+    private ConsensusLoop consensus;
+    private GrpcServer grpc;
+    private MetricsHttpServer http;
+    private int p2pPort;
+
+    public MiraNode(NodeConfig config) {
+        this.config = config;
+    }
+
+    /** @throws StartupException with an operator-facing message; everything opened so far is closed again */
+    public void start() {
+        try {
+            startComponents();
+        } catch (RuntimeException | IOException e) {
+            close();
+            if (e instanceof StartupException startup) {
+                throw startup;
+            }
+            throw new StartupException(e.getMessage(), e);
+        }
+    }
+
+    private void startComponents() throws IOException {
+        Genesis genesis = readGenesis(config.genesisPath());
+        KeyPair validatorKey = readKey(config.validatorKeyPath(), "validator key");
+        Path dataDir = config.dataDir();
+        Files.createDirectories(dataDir);
+
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        resources.push(metrics::close);
+        RocksKeyValueStore store = RocksKeyValueStore.open(dataDir.resolve("db"));
+        resources.push(store);
+        ledger = new Ledger(store);
+        ChainParameters parameters = GenesisInitializer.openOrInitialize(ledger, genesis);
+        LOG.info("chain {} genesis {} finalized height {} state root {}", parameters.chainId(),
+                parameters.genesisHash(), ledger.finalizedHeight(), ledger.state().root());
+
+        ProgramRegistry programs =
+                new ProgramRegistry(List.of(new SystemProgramRuntime(), new ComputeBudgetProgramRuntime()));
+        Mempool mempool = new Mempool(new TransactionAdmission(new LedgerChainView(ledger, parameters), programs,
+                SystemProgram.ID), config.mempool().maxTransactions(), metrics);
+        GuardedSigner signer = GuardedSigner.open(validatorKey, dataDir.resolve("consensus").resolve("last-sign.bin"));
+
+        BlockFeed feed = new BlockFeed(ledger, 256, 64, Executors.newCachedThreadPool(daemonThreads("block-feed")));
+        resources.push(feed::close);
+        SingleValidatorEngine engine = new SingleValidatorEngine(ledger, mempool,
+                new BlockBuilder(ledger, new TransactionExecutor(programs, SystemProgram.ID), parameters),
+                signer, new CertificateVerifier(Ed25519::verify), parameters,
+                new SingleValidatorEngine.Settings(config.consensus().blockIntervalMs(),
+                        config.consensus().emptyBlockIntervalMs(), config.block().maxTransactions()),
+                List.of(new BlockReporter(metrics, ledger.finalizedHeight()), feed));
+
+        Faucet faucet = new Faucet(faucetKey(genesis), ledger, mempool, config.faucet().maxLamportsPerRequest(),
+                config.faucet().cooldownMs(), System::currentTimeMillis);
+        NodeStatusReporter status = new NodeStatusReporter(ledger, parameters, mempool, validatorKey.publicKey(),
+                VERSION);
+
+        P2pPortListener p2p = new P2pPortListener();
+        resources.push(p2p);
+        p2pPort = p2p.start(config.p2p().host(), config.p2p().port());
+
+        List<BindableService> services = List.of(new NodeGrpcService(status),
+                new TransactionGrpcService(ledger, mempool), new AccountGrpcService(ledger),
+                new ChainGrpcService(ledger, parameters, feed), new FaucetGrpcService(faucet));
+        GrpcServer.Settings defaults = GrpcServer.Settings.defaults(config.rpc().host(), config.rpc().port());
+        grpc = new GrpcServer(new GrpcServer.Settings(defaults.host(), defaults.port(),
+                config.rpc().maxInboundMessageBytes(), defaults.threads(), defaults.queueLength(),
+                defaults.maxCallsPerConnection(), defaults.shutdownGrace()), services, metrics);
+        resources.push(grpc);
+        grpc.start();
+
+        http = new MetricsHttpServer(config.metrics().host(), config.metrics().port(), metrics, this::isReady);
+        resources.push(http);
+        http.start();
+
+        consensus = new ConsensusLoop(engine, System::currentTimeMillis, CONSENSUS_TICK_MS, () -> ready = false);
+        resources.push(consensus);
+        consensus.start();
+        ready = true;
+        LOG.info("validator {} ready: gRPC {}:{}, metrics http://{}:{}/metrics, p2p {}:{}", validatorKey.publicKey(),
+                config.rpc().host(), grpc.port(), config.metrics().host(), http.port(), config.p2p().host(), p2pPort);
+    }
+
+    private Optional<KeyPair> faucetKey(Genesis genesis) throws IOException {
+        Optional<network.mira.core.crypto.PublicKey> address = genesis.enabledFaucetAddress();
+        Path file = config.dataDir().resolve(DevnetBootstrap.FAUCET_KEY_FILE);
+        if (address.isEmpty() || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        KeyPair key = KeypairFile.read(file);
+        if (!key.publicKey().equals(address.get())) {
+            LOG.warn("faucet disabled: {} holds key {} but the genesis faucet is {}", file, key.publicKey(), address.get());
+            return Optional.empty();
+        }
+        return Optional.of(key);
+    }
+
+    private static Genesis readGenesis(Path file) {
+        if (!Files.exists(file)) {
+            throw new StartupException("no genesis file at " + file
+                    + " (start with --dev to create a devnet, or pass --genesis FILE)");
+        }
+        return GenesisJson.read(file);
+    }
+
+    private static KeyPair readKey(Path file, String what) throws IOException {
+        if (!Files.exists(file)) {
+            throw new StartupException("no " + what + " at " + file + " (start with --dev to create one, "
+                    + "or pass --validator-key FILE)");
+        }
+        return KeypairFile.read(file);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    public boolean isReady() {
+        return ready && consensus != null && !consensus.isHalted();
+    }
+
+    public int rpcPort() {
+        return grpc.port();
+    }
+
+    public int metricsPort() {
+        return http.port();
+    }
+
+    public int p2pPort() {
+        return p2pPort;
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    /** Stops in reverse order of start; safe to call more than once and after a failed start. */
+    @Override
+    public synchronized void close() {
+        ready = false;
+        while (!resources.isEmpty()) {
+            AutoCloseable resource = resources.pop();
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("error while stopping {}: {}", resource, e.toString());
+            }
+        }
+    }
+}

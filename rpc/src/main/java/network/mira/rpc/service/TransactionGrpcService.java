@@ -1,0 +1,73 @@
+package network.mira.rpc.service;
+
+import io.grpc.stub.StreamObserver;
+import java.util.Optional;
+import network.mira.core.block.Block;
+import network.mira.core.crypto.Signature;
+import network.mira.rpc.v1.GetTransactionRequest;
+import network.mira.rpc.v1.GetTransactionResponse;
+import network.mira.rpc.v1.SubmitTransactionRequest;
+import network.mira.rpc.v1.SubmitTransactionResponse;
+import network.mira.rpc.v1.TransactionServiceGrpc;
+import network.mira.rpc.v1.TransactionState;
+import network.mira.settlement.ledger.Ledger;
+import network.mira.settlement.ledger.LedgerException;
+import network.mira.settlement.ledger.TransactionStatus;
+import network.mira.settlement.mempool.AdmissionResult;
+import network.mira.settlement.mempool.Mempool;
+import network.mira.settlement.mempool.RefusalReason;
+
+/** SubmitTransaction through mempool admission; GetTransaction from the ledger or the mempool. */
+public final class TransactionGrpcService extends TransactionServiceGrpc.TransactionServiceImplBase {
+    private final Ledger ledger;
+    private final Mempool mempool;
+
+    public TransactionGrpcService(Ledger ledger, Mempool mempool) {
+        this.ledger = ledger;
+        this.mempool = mempool;
+    }
+
+    @Override
+    public void submitTransaction(SubmitTransactionRequest request,
+                                  StreamObserver<SubmitTransactionResponse> responses) {
+        Responses.answer(responses, () -> {
+            AdmissionResult result = mempool.submit(request.getTransaction().toByteArray());
+            if (!result.isAccepted()) {
+                RefusalReason reason = result.reason().orElseThrow();
+                throw RpcErrors.refusal(RefusalStatus.of(reason), reason.name(), result.message());
+            }
+            return SubmitTransactionResponse.newBuilder()
+                    .setSignature(result.signature().orElseThrow().toBase58()).build();
+        });
+    }
+
+    @Override
+    public void getTransaction(GetTransactionRequest request, StreamObserver<GetTransactionResponse> responses) {
+        Responses.answer(responses, () -> lookUp(RequestFields.signature("signature", request.getSignature())));
+    }
+
+    /**
+     * Ledger, then mempool, then ledger again: the engine commits a block before it removes its
+     * transactions from the mempool, so a transaction finalized between the first two looks would
+     * otherwise be reported UNKNOWN.
+     */
+    private GetTransactionResponse lookUp(Signature signature) {
+        Optional<GetTransactionResponse> finalized = finalized(signature);
+        if (finalized.isPresent()) {
+            return finalized.get();
+        }
+        if (mempool.contains(signature)) {
+            return ProtoMapper.notIncluded(signature, TransactionState.PENDING);
+        }
+        return finalized(signature).orElseGet(() -> ProtoMapper.notIncluded(signature, TransactionState.UNKNOWN));
+    }
+
+    private Optional<GetTransactionResponse> finalized(Signature signature) {
+        return ledger.transaction(signature).map(status -> ProtoMapper.finalizedTransaction(status, blockOf(status)));
+    }
+
+    private Block blockOf(TransactionStatus status) {
+        return ledger.block(status.height()).orElseThrow(() -> new LedgerException("data dir is corrupt: transaction "
+                + status.signature() + " names block " + status.height() + ", which is missing"));
+    }
+}

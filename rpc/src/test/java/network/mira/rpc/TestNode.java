@@ -1,0 +1,199 @@
+package network.mira.rpc;
+
+import io.grpc.BindableService;
+import io.grpc.ManagedChannel;
+import io.grpc.netty.NettyChannelBuilder;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import network.mira.config.Genesis;
+import network.mira.core.account.Account;
+import network.mira.core.consensus.CertificateVerifier;
+import network.mira.core.crypto.Ed25519;
+import network.mira.core.crypto.Hash;
+import network.mira.core.crypto.KeyPair;
+import network.mira.core.crypto.PublicKey;
+import network.mira.core.store.RocksKeyValueStore;
+import network.mira.core.tx.Instruction;
+import network.mira.core.tx.MessageCompiler;
+import network.mira.core.tx.Transaction;
+import network.mira.rpc.service.AccountGrpcService;
+import network.mira.rpc.service.ChainGrpcService;
+import network.mira.rpc.service.FaucetGrpcService;
+import network.mira.rpc.service.NodeGrpcService;
+import network.mira.rpc.service.NodeStatusSnapshot;
+import network.mira.rpc.service.TransactionGrpcService;
+import network.mira.rpc.stream.BlockFeed;
+import network.mira.settlement.ChainParameters;
+import network.mira.settlement.consensus.LedgerChainView;
+import network.mira.settlement.consensus.SingleValidatorEngine;
+import network.mira.settlement.faucet.Faucet;
+import network.mira.settlement.genesis.GenesisInitializer;
+import network.mira.settlement.ledger.Ledger;
+import network.mira.settlement.mempool.Mempool;
+import network.mira.settlement.mempool.TransactionAdmission;
+import network.mira.settlement.production.BlockBuilder;
+import network.mira.settlement.signer.GuardedSigner;
+import network.mira.svm.ProgramRegistry;
+import network.mira.svm.TransactionExecutor;
+import network.mira.svm.program.computebudget.ComputeBudgetProgramRuntime;
+import network.mira.svm.program.system.SystemProgram;
+import network.mira.svm.program.system.SystemProgramRuntime;
+
+/**
+ * A real single-validator node in a temp dir (RocksDB, ledger, admission, mempool, engine, faucet)
+ * behind a real gRPC server on 127.0.0.1 with a free port. The test drives block production with
+ * {@link #produceBlock()}; nothing runs in the background except gRPC itself.
+ */
+final class TestNode implements AutoCloseable {
+    static final long FEE = 5_000;
+    static final long ALICE_LAMPORTS = 10_000_000_000L;
+    static final long FAUCET_LAMPORTS = 1_000_000_000_000L;
+    static final long FAUCET_MAX_LAMPORTS = 5_000_000_000L;
+    static final long FAUCET_COOLDOWN_MS = 60_000;
+    /** Every tick is at least this far after the last block, so every tick produces one. */
+    private static final long EMPTY_BLOCK_INTERVAL_MS = 1_000;
+    private static final long GENESIS_TIME_MS = 1_700_000_000_000L;
+
+    record Options(int mempoolCapacity, int blockhashMaxAgeBlocks, int streamQueueCapacity, boolean faucet) {
+        static Options defaults() {
+            return new Options(100, 150, 256, true);
+        }
+
+        Options withMempoolCapacity(int capacity) {
+            return new Options(capacity, blockhashMaxAgeBlocks, streamQueueCapacity, faucet);
+        }
+
+        Options withBlockhashMaxAge(int blocks) {
+            return new Options(mempoolCapacity, blocks, streamQueueCapacity, faucet);
+        }
+
+        Options withStreamQueueCapacity(int blocks) {
+            return new Options(mempoolCapacity, blockhashMaxAgeBlocks, blocks, faucet);
+        }
+
+        Options withoutFaucet() {
+            return new Options(mempoolCapacity, blockhashMaxAgeBlocks, streamQueueCapacity, false);
+        }
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    final KeyPair validator = KeyPair.generate(RANDOM);
+    final KeyPair faucetKey = KeyPair.generate(RANDOM);
+    final KeyPair alice = KeyPair.generate(RANDOM);
+    final KeyPair bob = KeyPair.generate(RANDOM);
+    /** Funded, but owned by another program: it may not pay fees. */
+    final KeyPair programOwned = KeyPair.generate(RANDOM);
+    final RocksKeyValueStore store;
+    final Ledger ledger;
+    final ChainParameters parameters;
+    final Mempool mempool;
+    final SingleValidatorEngine engine;
+    final BlockFeed feed;
+    final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final GrpcServer server;
+    final ManagedChannel channel;
+    private final ExecutorService delivery = Executors.newFixedThreadPool(2);
+    private long clockMs = GENESIS_TIME_MS;
+
+    TestNode(Path dir, Options options) throws IOException {
+        store = RocksKeyValueStore.open(dir.resolve("db"));
+        ledger = new Ledger(store);
+        parameters = GenesisInitializer.openOrInitialize(ledger, genesis(options));
+        ProgramRegistry programs = new ProgramRegistry(
+                List.of(new SystemProgramRuntime(), new ComputeBudgetProgramRuntime()));
+        mempool = new Mempool(new TransactionAdmission(new LedgerChainView(ledger, parameters), programs,
+                SystemProgram.ID), options.mempoolCapacity(), metrics);
+        feed = new BlockFeed(ledger, options.streamQueueCapacity(), 16, delivery);
+        engine = new SingleValidatorEngine(ledger, mempool,
+                new BlockBuilder(ledger, new TransactionExecutor(programs, SystemProgram.ID), parameters),
+                GuardedSigner.open(validator, dir.resolve("signer-state")), new CertificateVerifier(Ed25519::verify),
+                parameters, new SingleValidatorEngine.Settings(100, EMPTY_BLOCK_INTERVAL_MS, 1_000), List.of(feed));
+        Faucet faucet = new Faucet(options.faucet() ? Optional.of(faucetKey) : Optional.empty(), ledger, mempool,
+                FAUCET_MAX_LAMPORTS, FAUCET_COOLDOWN_MS, () -> clockMs);
+        List<BindableService> services = new ArrayList<>(List.of(
+                new NodeGrpcService(this::status),
+                new TransactionGrpcService(ledger, mempool),
+                new AccountGrpcService(ledger),
+                new ChainGrpcService(ledger, parameters, feed),
+                new FaucetGrpcService(faucet)));
+        server = new GrpcServer(GrpcServer.Settings.defaults("127.0.0.1", 0), services, metrics);
+        server.start();
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    }
+
+    private Genesis genesis(Options options) {
+        return new Genesis("mira-test", GENESIS_TIME_MS, FEE, options.blockhashMaxAgeBlocks(),
+                Optional.of(new Genesis.GenesisFaucet(options.faucet(), faucetKey.publicKey())),
+                List.of(new Genesis.GenesisAccount(faucetKey.publicKey(), FAUCET_LAMPORTS),
+                        new Genesis.GenesisAccount(alice.publicKey(), ALICE_LAMPORTS),
+                        new Genesis.GenesisAccount(programOwned.publicKey(), ALICE_LAMPORTS,
+                                PublicKey.wrap(Hash.sha256(new byte[] {7}).bytes()), new byte[0], false)),
+                List.of(new Genesis.GenesisValidator(validator.publicKey(), 1_000_000)));
+    }
+
+    /** Advances the test clock past the heartbeat, so the engine produces (and finalizes) one block. */
+    long produceBlock() {
+        long before = ledger.finalizedHeight();
+        clockMs += EMPTY_BLOCK_INTERVAL_MS;
+        engine.onTick(clockMs);
+        if (ledger.finalizedHeight() != before + 1) {
+            throw new AssertionError("tick did not finalize a block at height " + (before + 1));
+        }
+        return ledger.finalizedHeight();
+    }
+
+    void produceBlocks(int count) {
+        for (int i = 0; i < count; i++) {
+            produceBlock();
+        }
+    }
+
+    void advanceClock(long ms) {
+        clockMs += ms;
+    }
+
+    long lamports(KeyPair key) {
+        return ledger.get(key.publicKey()).map(Account::lamports).orElse(0L);
+    }
+
+    Hash headHash() {
+        return ledger.head().hash();
+    }
+
+    Transaction transfer(KeyPair from, PublicKey to, long lamports) {
+        return sign(from, List.of(SystemProgram.transfer(from.publicKey(), to, lamports)), headHash());
+    }
+
+    static Transaction sign(KeyPair payer, List<Instruction> instructions, Hash blockhash) {
+        return Transaction.sign(MessageCompiler.compileLegacy(payer.publicKey(), instructions, blockhash),
+                List.of(payer));
+    }
+
+    private NodeStatusSnapshot status() {
+        var head = ledger.head();
+        return new NodeStatusSnapshot(parameters.chainId(), parameters.genesisHash(), head.height(), head.height(),
+                head.height(), head.header().stateRoot(), head.hash(), head.header().timestampMs(),
+                Optional.of(validator.publicKey()), 0, mempool.size(), "test", parameters.validators().size());
+    }
+
+    @Override
+    public void close() throws Exception {
+        channel.shutdownNow();
+        channel.awaitTermination(5, TimeUnit.SECONDS);
+        feed.close();
+        server.close();
+        delivery.shutdown();
+        delivery.awaitTermination(5, TimeUnit.SECONDS);
+        store.close();
+    }
+}

@@ -1,0 +1,78 @@
+package network.mira.settlement.genesis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import network.mira.config.Genesis;
+import network.mira.core.account.Account;
+import network.mira.core.block.Block;
+import network.mira.core.block.BlockHeader;
+import network.mira.core.consensus.Validator;
+import network.mira.core.consensus.ValidatorSet;
+import network.mira.core.crypto.Hash;
+import network.mira.core.crypto.PublicKey;
+import network.mira.settlement.ChainParameters;
+import network.mira.settlement.ledger.Ledger;
+import network.mira.settlement.ledger.LedgerException;
+import network.mira.settlement.ledger.PreparedState;
+
+/**
+ * Turns a genesis file into block 0 on first start, and on every later start proves that the data
+ * dir belongs to this genesis: a node must never run one chain's data under another's rules.
+ */
+public final class GenesisInitializer {
+    /** Block 0 has no proposer; the all-zero key marks it. */
+    public static final PublicKey NO_PROPOSER = PublicKey.wrap(new byte[PublicKey.LENGTH]);
+
+    private GenesisInitializer() {}
+
+    public static ChainParameters parameters(Genesis genesis) {
+        List<Validator> validators = new ArrayList<>();
+        for (Genesis.GenesisValidator validator : genesis.validators()) {
+            validators.add(new Validator(validator.identity(), validator.stake()));
+        }
+        return new ChainParameters(genesis.chainId(), genesis.hash(), genesis.lamportsPerSignature(),
+                genesis.blockhashMaxAgeBlocks(), new ValidatorSet(validators));
+    }
+
+    /**
+     * Writes block 0 into an empty ledger, or checks that an existing ledger was created from this
+     * genesis and can read its head.
+     *
+     * @throws LedgerException with an operator-facing message when the data dir is foreign or corrupt
+     */
+    public static ChainParameters openOrInitialize(Ledger ledger, Genesis genesis) {
+        ChainParameters parameters = parameters(genesis);
+        if (!ledger.isInitialized()) {
+            Block block = genesisBlock(ledger, genesis, parameters);
+            return parameters;
+        }
+        Hash stored = ledger.genesisHash().orElseThrow();
+        if (!stored.equals(genesis.hash())) {
+            throw new LedgerException("data dir belongs to another chain: its genesis hash is " + stored
+                    + " but the configured genesis (chain id " + genesis.chainId() + ") hashes to " + genesis.hash()
+                    + "; use a different --data-dir or the genesis file this data dir was created with");
+        }
+        Block head = ledger.head();
+        if (!head.header().stateRoot().equals(ledger.state().root())) {
+            throw new LedgerException("data dir is corrupt: head block " + head.height() + " commits to state root "
+                    + head.header().stateRoot() + " but the stored state hashes to " + ledger.state().root());
+        }
+        return parameters;
+    }
+
+    private static Block genesisBlock(Ledger ledger, Genesis genesis, ChainParameters parameters) {
+        SortedMap<PublicKey, Account> accounts = new TreeMap<>();
+        for (Genesis.GenesisAccount account : genesis.accounts()) {
+            accounts.put(account.address(),
+                    new Account(account.lamports(), account.data(), account.owner(), account.executable()));
+        }
+        PreparedState state = ledger.state().prepare(accounts);
+        BlockHeader header = new BlockHeader(BlockHeader.VERSION, 0, Hash.ZERO, state.stateRoot(), Hash.ZERO,
+                genesis.genesisTimeMs(), NO_PROPOSER, parameters.validators().hash(), 0);
+        Block block = new Block(header, List.of());
+        ledger.initialize(genesis.hash(), genesis.chainId(), block, state);
+        return block;
+    }
+}

@@ -1,0 +1,195 @@
+package network.mira.settlement.ledger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import network.mira.core.account.Account;
+import network.mira.core.block.Block;
+import network.mira.core.codec.DecodeException;
+import network.mira.core.consensus.CommitCertificate;
+import network.mira.core.crypto.Hash;
+import network.mira.core.crypto.PublicKey;
+import network.mira.core.crypto.Signature;
+import network.mira.core.store.Column;
+import network.mira.core.store.KeyValueStore;
+import network.mira.core.store.Durability;
+import network.mira.core.store.WriteSet;
+import network.mira.svm.AccountReader;
+
+/**
+ * The finalized chain on disk. Every finalized block goes down in one synced RocksDB write holding
+ * the block, its certificate, the accounts and state-tree nodes it changed, transaction statuses
+ * and indexes, and the new head; a crash leaves either all of it or none of it.
+ */
+public final class Ledger implements AccountReader {
+    private final KeyValueStore store;
+    private final StateCommitment state;
+
+    public Ledger(KeyValueStore store) {
+        this.store = store;
+        this.state = new StateCommitment(store);
+    }
+
+    public StateCommitment state() {
+        return state;
+    }
+
+    public boolean isInitialized() {
+        return store.get(Column.META, LedgerKeys.GENESIS_HASH).isPresent();
+    }
+
+    public Optional<Hash> genesisHash() {
+        return store.get(Column.META, LedgerKeys.GENESIS_HASH).map(Hash::wrap);
+    }
+
+    public Optional<String> chainId() {
+        return store.get(Column.META, LedgerKeys.CHAIN_ID).map(b -> new String(b, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Height of the last finalized block; genesis is height 0. */
+    public long finalizedHeight() {
+        return store.get(Column.META, LedgerKeys.FINALIZED_HEIGHT).map(LedgerKeys::height)
+                .orElseThrow(() -> new LedgerException("ledger has no finalized height: not initialized"));
+    }
+
+    public Block head() {
+        long height = finalizedHeight();
+        return block(height).orElseThrow(() -> new LedgerException(
+                "data dir is corrupt: head block " + height + " is missing"));
+    }
+
+    public Optional<Block> block(long height) {
+        return store.get(Column.BLOCKS, LedgerKeys.height(height)).map(bytes -> decodeBlock(height, bytes));
+    }
+
+    public Optional<Long> heightOf(Hash blockHash) {
+        return store.get(Column.BLOCK_HASHES, blockHash.bytes()).map(LedgerKeys::height);
+    }
+
+    public Optional<CommitCertificate> certificate(long height) {
+        return store.get(Column.CERTIFICATES, LedgerKeys.height(height)).map(bytes -> {
+            try {
+                return CommitCertificate.decode(bytes);
+            } catch (DecodeException e) {
+                throw new LedgerException("data dir is corrupt: certificate " + height + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public Optional<Account> get(PublicKey address) {
+        return store.get(Column.ACCOUNTS, address.bytes()).map(bytes -> {
+            try {
+                return Account.decode(bytes);
+            } catch (DecodeException e) {
+                throw new LedgerException("data dir is corrupt: account " + address + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    public Optional<TransactionStatus> transaction(Signature signature) {
+        return store.get(Column.TX_STATUS, signature.bytes()).map(bytes -> {
+            try {
+                return TransactionStatus.decode(bytes);
+            } catch (DecodeException e) {
+                throw new LedgerException("data dir is corrupt: status " + signature + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Signatures of transactions that touched {@code address}, newest first, at most {@code limit}. */
+    public List<Signature> signaturesFor(PublicKey address, int limit) {
+        List<Signature> all = new ArrayList<>();
+        byte[] from = LedgerKeys.addressSignature(address, 0, 0);
+        byte[] to = LedgerKeys.addressSignature(address, Long.MAX_VALUE, Integer.MAX_VALUE);
+        store.scan(Column.SIGNATURES, from, to, 1_000_000, (key, value) -> {
+            all.add(Signature.wrap(value));
+            return true;
+        });
+        List<Signature> newestFirst = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
+            newestFirst.add(all.get(i));
+        }
+        return newestFirst;
+    }
+
+    /** Writes the genesis block and its state; only valid on an empty store. */
+    public void initialize(Hash genesisHash, String chainId, Block genesisBlock, PreparedState genesisState) {
+        if (isInitialized()) {
+            throw new LedgerException("ledger is already initialized");
+        }
+        if (genesisBlock.height() != 0 || !genesisBlock.header().stateRoot().equals(genesisState.stateRoot())) {
+            throw new IllegalArgumentException("genesis block must be height 0 with the genesis state root");
+        }
+        WriteSet writes = genesisState.treeWrites();
+        writes.put(Column.META, LedgerKeys.GENESIS_HASH, genesisHash.bytes());
+        writes.put(Column.META, LedgerKeys.CHAIN_ID, chainId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        writeAccounts(writes, genesisState);
+        writeBlock(writes, genesisBlock, new CommitCertificate(0, 0, genesisBlock.hash(),
+                genesisBlock.header().stateRoot(), List.of()));
+        store.write(writes, Durability.SYNC);
+    }
+
+    /**
+     * Makes a block final on disk. The prepared state must be the one computed for exactly this
+     * block on top of the current head; anything else is a programming error and stops the node.
+     */
+    public void commit(FinalizedBlock finalized, PreparedState prepared) {
+        Block block = finalized.block();
+        long expectedHeight = finalizedHeight() + 1;
+        if (block.height() != expectedHeight) {
+            throw new IllegalStateException("commit of block " + block.height() + " but next height is " + expectedHeight);
+        }
+        if (!block.header().parentHash().equals(head().hash())) {
+            throw new IllegalStateException("block " + block.height() + " does not extend the finalized head");
+        }
+        if (!block.header().stateRoot().equals(prepared.stateRoot())) {
+            throw new IllegalStateException("block " + block.height() + " state root differs from the prepared state");
+        }
+        WriteSet writes = prepared.treeWrites();
+        writeAccounts(writes, prepared);
+        writeStatuses(writes, finalized);
+        writeBlock(writes, block, finalized.certificate());
+        store.write(writes, Durability.SYNC);
+    }
+
+    private static void writeAccounts(WriteSet writes, PreparedState prepared) {
+        prepared.changedAccounts().forEach((address, account) -> {
+            if (account.isEmpty()) {
+                writes.delete(Column.ACCOUNTS, address.bytes());
+            } else {
+                writes.put(Column.ACCOUNTS, address.bytes(), account.encode());
+            }
+        });
+    }
+
+    private static void writeStatuses(WriteSet writes, FinalizedBlock finalized) {
+        for (int i = 0; i < finalized.statuses().size(); i++) {
+            TransactionStatus status = finalized.statuses().get(i);
+            writes.put(Column.TX_STATUS, status.signature().bytes(), status.encode());
+            Set<PublicKey> touched = new TreeSet<>(finalized.accountKeysPerTransaction().get(i));
+            for (PublicKey address : touched) {
+                writes.put(Column.SIGNATURES, LedgerKeys.addressSignature(address, status.height(), status.index()),
+                        status.signature().bytes());
+            }
+        }
+    }
+
+    private static void writeBlock(WriteSet writes, Block block, CommitCertificate certificate) {
+        byte[] height = LedgerKeys.height(block.height());
+        writes.put(Column.BLOCKS, height, block.encode());
+        writes.put(Column.BLOCK_HASHES, block.hash().bytes(), height);
+        writes.put(Column.CERTIFICATES, height, certificate.encode());
+        writes.put(Column.META, LedgerKeys.FINALIZED_HEIGHT, height);
+    }
+
+    private static Block decodeBlock(long height, byte[] bytes) {
+        try {
+            return Block.decode(bytes);
+        } catch (DecodeException e) {
+            throw new LedgerException("data dir is corrupt: block " + height + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package network.mira.settlement.mempool;
+
+import java.util.Optional;
+import network.mira.core.account.Account;
+import network.mira.core.crypto.Hash;
+import network.mira.core.crypto.PublicKey;
+import network.mira.core.crypto.Signature;
+
+/** What admission needs to know about the finalized chain; the ledger provides it. */
+public interface ChainView {
+    long finalizedHeight();
+
+    /** Height of the finalized block with this hash, if any. */
+    Optional<Long> heightOf(Hash blockHash);
+
+    boolean isProcessed(Signature signature);
+
+    Optional<Account> account(PublicKey address);
+
+    long lamportsPerSignature();
+
+    int blockhashMaxAgeBlocks();
+}
