@@ -5,11 +5,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +27,8 @@ final class YamlConfigSource {
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // "port:" with nothing after it is a forgotten value, not an empty string.
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
             .build());
 
     private YamlConfigSource() {}
@@ -43,8 +45,7 @@ final class YamlConfigSource {
             throw new ConfigException(FIELD, file + ": expected a mapping of settings at the top level, got "
                     + describe(root));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
             String name = entry.getKey();
             Optional<ConfigKey> key = ConfigKeys.byName(name);
             if (key.isPresent() && !name.contains(".")) {
@@ -76,8 +77,7 @@ final class YamlConfigSource {
             throw new ConfigException(section, "expected a mapping of " + String.join(", ", sectionKeys(section))
                     + ", got " + describe(node) + " (from " + source + ")");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String name = section + "." + entry.getKey();
             ConfigKey key = ConfigKeys.byName(name).orElseThrow(() -> new ConfigException(name,
                     "unknown key in " + source + "; known keys under " + section + ": "

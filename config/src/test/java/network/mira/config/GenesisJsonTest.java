@@ -114,7 +114,7 @@ class GenesisJsonTest {
                 "genesis.accounts[0].address: not a valid base58 address: invalid base58 character '0' at position 0");
         assertParseError(minimal("\"accounts\": [{\"address\": \"abc\", \"lamports\": 1}]"),
                 "genesis.accounts[0].address: not a valid base58 address: public key must decode to 32 bytes,"
-                        + " 'abc' decodes to 2");
+                        + " 'abc' decodes to 3");
         assertParseError(minimal("\"accounts\": [{\"address\": \"" + key(1) + "\", \"lamports\": 1, \"owner\": 5}]"),
                 "genesis.accounts[0].owner: expected a string, got 5");
         assertParseError("{\"chain_id\": \"x\", \"genesis_time_ms\": 1, \"lamports_per_signature\": 0,"

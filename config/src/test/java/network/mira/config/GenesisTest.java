@@ -186,7 +186,7 @@ class GenesisTest {
         assertThat(account.data()).containsExactly(1, 2, 3);
     }
 
-    static final String PINNED_SAMPLE_HASH = "to be filled";
+    static final String PINNED_SAMPLE_HASH = "5e054ece68a45b3457cc9d1741f1fd6563ade274b042d71b477e11c5f3e1c306";
 
     private static Genesis chainId(String chainId) {
         return new Genesis(chainId, S.genesisTimeMs(), S.lamportsPerSignature(), S.blockhashMaxAgeBlocks(),

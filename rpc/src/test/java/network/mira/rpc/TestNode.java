@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +107,11 @@ final class TestNode implements AutoCloseable {
     private long clockMs = GENESIS_TIME_MS;
 
     TestNode(Path dir, Options options) throws IOException {
+        this(dir, options, null);
+    }
+
+    /** @param streamDelivery runs block-stream deliveries; null for a small pool of the node's own */
+    TestNode(Path dir, Options options, Executor streamDelivery) throws IOException {
         store = RocksKeyValueStore.open(dir.resolve("db"));
         ledger = new Ledger(store);
         parameters = GenesisInitializer.openOrInitialize(ledger, genesis(options));
@@ -113,7 +119,8 @@ final class TestNode implements AutoCloseable {
                 List.of(new SystemProgramRuntime(), new ComputeBudgetProgramRuntime()));
         mempool = new Mempool(new TransactionAdmission(new LedgerChainView(ledger, parameters), programs,
                 SystemProgram.ID), options.mempoolCapacity(), metrics);
-        feed = new BlockFeed(ledger, options.streamQueueCapacity(), 16, delivery);
+        feed = new BlockFeed(ledger, options.streamQueueCapacity(), 16,
+                streamDelivery == null ? delivery : streamDelivery);
         engine = new SingleValidatorEngine(ledger, mempool,
                 new BlockBuilder(ledger, new TransactionExecutor(programs, SystemProgram.ID), parameters),
                 GuardedSigner.open(validator, dir.resolve("signer-state")), new CertificateVerifier(Ed25519::verify),
@@ -187,13 +194,18 @@ final class TestNode implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        channel.shutdownNow();
-        channel.awaitTermination(5, TimeUnit.SECONDS);
-        feed.close();
-        server.close();
-        delivery.shutdown();
-        delivery.awaitTermination(5, TimeUnit.SECONDS);
-        store.close();
+    public void close() {
+        try {
+            channel.shutdownNow();
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+            feed.close();
+            server.close();
+            delivery.shutdown();
+            delivery.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            store.close();
+        }
     }
 }

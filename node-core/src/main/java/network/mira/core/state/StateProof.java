@@ -87,6 +87,15 @@ public final class StateProof {
         return kind == Kind.PRESENT ? Optional.of(leafValueHash) : Optional.empty();
     }
 
+    // The leaf the path ends at, if any: for tests that rebuild a proof with altered siblings.
+    Hash leafKeyPath() {
+        return leafKeyPath;
+    }
+
+    Hash leafValueHash() {
+        return leafValueHash;
+    }
+
     /** Sibling hashes from the deepest up to the root's child level. */
     public List<Hash> siblings() {
         return siblings;

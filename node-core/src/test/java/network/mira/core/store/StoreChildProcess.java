@@ -15,8 +15,8 @@ import java.nio.file.Path;
  */
 public final class StoreChildProcess {
     static final int OPS_PER_BATCH = 40;
-    static final int VALUE_BYTES = 512;
-    static final int MAX_BATCHES = 3000;
+    static final int VALUE_BYTES = 64;
+    static final int MAX_BATCHES = 100_000;
     static final byte[] LAST_BATCH_KEY = "last-batch".getBytes(StandardCharsets.UTF_8);
 
     private StoreChildProcess() {}
@@ -44,9 +44,9 @@ public final class StoreChildProcess {
     }
 
     /**
-     * Batch {@code i}: {@link #OPS_PER_BATCH} account puts (over 32 KiB, so the WAL record spans
-     * blocks), the tx-status marker for {@code i} put and for {@code i - 1} deleted, and META's
-     * last-batch number. Any prefix of it on disk is detectable.
+     * Batch {@code i}: {@link #OPS_PER_BATCH} account puts, the tx-status marker for {@code i} put
+     * and for {@code i - 1} deleted, and META's last-batch number. Any proper prefix of it on disk
+     * is detectable.
      */
     static WriteSet batch(long i) {
         WriteSet writes = new WriteSet();
@@ -64,7 +64,6 @@ public final class StoreChildProcess {
     }
 
     static byte[] accountKey(long batch, int index) {
-        byte[] key = BigEndian.withU64Suffix(BigEndian.u64(batch), index);
-        return key;
+        return BigEndian.withU64Suffix(BigEndian.u64(batch), index);
     }
 }

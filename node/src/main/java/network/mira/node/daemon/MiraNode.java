@@ -205,6 +205,10 @@ public final class MiraNode implements AutoCloseable {
     @Override
     public synchronized void close() {
         ready = false;
+        boolean running = !resources.isEmpty();
+        if (running) {
+            LOG.info("stopping: finishing the block in flight, then closing RPC and storage");
+        }
         while (!resources.isEmpty()) {
             AutoCloseable resource = resources.pop();
             try {
@@ -212,6 +216,9 @@ public final class MiraNode implements AutoCloseable {
             } catch (Exception e) {
                 LOG.warn("error while stopping {}: {}", resource, e.toString());
             }
+        }
+        if (running) {
+            LOG.info("stopped");
         }
     }
 }

@@ -61,16 +61,22 @@ public final class BlockFeed implements FinalizationListener, AutoCloseable {
         if (fromHeight < 0) {
             throw new IllegalArgumentException("from height must not be negative: " + fromHeight);
         }
-        BlockStream stream = new BlockStream(ledger, observer, queueCapacity, delivery, streams::remove);
+        BlockStream stream;
         synchronized (streams) {
             if (streams.size() >= maxStreams) {
                 observer.onError(RpcErrors.error(Status.Code.RESOURCE_EXHAUSTED, "TOO_MANY_STREAMS",
                         "this node serves at most " + maxStreams + " block streams", Map.of()));
                 return;
             }
+            stream = new BlockStream(ledger, observer, queueCapacity, delivery, streams::remove);
             streams.add(stream);
         }
-        stream.start(fromHeight == 0 ? ledger.finalizedHeight() + 1 : fromHeight);
+        try {
+            stream.start(fromHeight == 0 ? ledger.finalizedHeight() + 1 : fromHeight);
+        } catch (RuntimeException e) {
+            streams.remove(stream);
+            throw e;
+        }
         if (closed) {
             stream.end(BlockStream.shuttingDown());
         }

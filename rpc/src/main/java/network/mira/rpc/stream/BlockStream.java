@@ -40,8 +40,10 @@ final class BlockStream {
     private final Consumer<BlockStream> onFinish;
     private final AtomicInteger pendingDrains = new AtomicInteger();
     private final AtomicReference<StatusRuntimeException> endWith = new AtomicReference<>();
+    /** Set once by start(); live blocks may arrive (and drains run) before it, and must then wait. */
+    private volatile long startHeight = -1;
     /** Touched only inside drain(); the counter's atomic updates order consecutive drains. */
-    private long nextHeight;
+    private long nextHeight = -1;
     private boolean finished;
 
     BlockStream(Ledger ledger, ServerCallStreamObserver<network.mira.rpc.v1.Block> observer, int queueCapacity,
@@ -59,7 +61,10 @@ final class BlockStream {
 
     /** Starts sending at {@code fromHeight}; the stream must already be subscribed to live blocks. */
     void start(long fromHeight) {
-        nextHeight = fromHeight;
+        if (fromHeight < 0) {
+            throw new IllegalArgumentException("stream start height must not be negative: " + fromHeight);
+        }
+        startHeight = fromHeight;
         schedule();
     }
 
@@ -119,6 +124,12 @@ final class BlockStream {
             finish();
             observer.onError(error);
             return;
+        }
+        if (nextHeight < 0) {
+            nextHeight = startHeight;
+            if (nextHeight < 0) {
+                return;
+            }
         }
         while (observer.isReady()) {
             network.mira.rpc.v1.Block next;

@@ -17,7 +17,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import network.mira.core.crypto.PublicKey;
 
-class GenesisRoundTripProperties {
+class GenesisRoundTripPropertyTest {
     private static final int MAX_ACCOUNTS = 12;
 
     @Property(tries = 200)
@@ -32,7 +32,7 @@ class GenesisRoundTripProperties {
             assertThat(read.totalSupply()).isEqualTo(genesis.totalSupply());
         } finally {
             try (var files = Files.list(dir)) {
-                files.forEach(GenesisRoundTripProperties::delete);
+                files.forEach(GenesisRoundTripPropertyTest::delete);
             }
             Files.delete(dir);
         }
@@ -52,7 +52,7 @@ class GenesisRoundTripProperties {
                         accounts(addresses),
                         validators(identities),
                         Arbitraries.integers().between(0, 2))
-                        .as(GenesisRoundTripProperties::build));
+                        .as(GenesisRoundTripPropertyTest::build));
     }
 
     private static Arbitrary<List<Genesis.GenesisAccount>> accounts(List<PublicKey> addresses) {
