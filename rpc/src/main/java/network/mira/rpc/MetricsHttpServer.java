@@ -115,7 +115,8 @@ public final class MetricsHttpServer implements AutoCloseable {
         if (server == null) {
             return;
         }
-        server.stop(1);
+        // Scrapes and probes are idempotent; nothing is lost by cutting one short.
+        server.stop(0);
         executor.shutdown();
         try {
             executor.awaitTermination(2, TimeUnit.SECONDS);

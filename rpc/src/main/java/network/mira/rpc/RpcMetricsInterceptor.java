@@ -36,7 +36,8 @@ public final class RpcMetricsInterceptor implements ServerInterceptor {
                 super.close(status, trailers);
             }
         };
-        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(next.startCall(recorded, headers)) {
+        ServerCall.Listener<Q> listener = next.startCall(recorded, headers);
+        return new ForwardingServerCallListener.SimpleForwardingServerCallListener<>(listener) {
             @Override
             public void onCancel() {
                 recorder.record(Status.Code.CANCELLED);

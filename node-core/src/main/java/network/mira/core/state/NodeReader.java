@@ -42,6 +42,9 @@ final class NodeReader {
         if (node instanceof StateNode.Leaf leaf && !path.contains(leaf.keyPath().bytes())) {
             throw corrupt(path, "leaf " + leaf.keyPath().toHex() + " does not belong at this position");
         }
+        if (node instanceof StateNode.Internal && path.depth() == NodePath.MAX_DEPTH) {
+            throw corrupt(path, "internal node at the last key bit, where only leaves fit");
+        }
         return Optional.of(node);
     }
 

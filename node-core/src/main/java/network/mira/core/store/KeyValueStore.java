@@ -19,7 +19,8 @@ public interface KeyValueStore extends AutoCloseable {
 
     /**
      * Visits entries with {@code fromInclusive <= key < toExclusive} in ascending key order, at most
-     * {@code limit} of them, until {@code visitor} returns false.
+     * {@code limit} of them, until {@code visitor} returns false. The visitor runs inside the
+     * operation: it may read the store, but must not close it.
      *
      * @param fromInclusive first key, or null to start at the column's first key
      * @param toExclusive bound, or null to run to the column's end

@@ -10,6 +10,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import network.mira.config.Genesis;
 import network.mira.config.GenesisJson;
@@ -20,6 +21,7 @@ import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.KeypairFile;
 import network.mira.core.store.RocksKeyValueStore;
 import network.mira.rpc.GrpcServer;
+import network.mira.rpc.JvmMetrics;
 import network.mira.rpc.MetricsHttpServer;
 import network.mira.rpc.service.AccountGrpcService;
 import network.mira.rpc.service.ChainGrpcService;
@@ -53,6 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class MiraNode implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MiraNode.class);
     private static final long CONSENSUS_TICK_MS = 25;
+    private static final int BLOCK_STREAM_QUEUE = 256;
+    private static final int MAX_BLOCK_STREAMS = 64;
     static final String VERSION = Optional.ofNullable(MiraNode.class.getPackage().getImplementationVersion())
             .orElse("0.1.0-dev");
 
@@ -103,8 +107,11 @@ public final class MiraNode implements AutoCloseable {
                 SystemProgram.ID), config.mempool().maxTransactions(), metrics);
         GuardedSigner signer = GuardedSigner.open(validatorKey, dataDir.resolve("consensus").resolve("last-sign.bin"));
 
-        BlockFeed feed = new BlockFeed(ledger, 256, 64, Executors.newCachedThreadPool(daemonThreads("block-feed")));
-        resources.push(feed::close);
+        JvmMetrics jvmMetrics = JvmMetrics.bindTo(metrics);
+        resources.push(jvmMetrics);
+        ExecutorService feedDelivery = Executors.newFixedThreadPool(2, daemonThreads("block-feed"));
+        resources.push(feedDelivery::shutdownNow);
+        BlockFeed feed = new BlockFeed(ledger, BLOCK_STREAM_QUEUE, MAX_BLOCK_STREAMS, feedDelivery);
         SingleValidatorEngine engine = new SingleValidatorEngine(ledger, mempool,
                 new BlockBuilder(ledger, new TransactionExecutor(programs, SystemProgram.ID), parameters),
                 signer, new CertificateVerifier(Ed25519::verify), parameters,
@@ -129,6 +136,8 @@ public final class MiraNode implements AutoCloseable {
                 config.rpc().maxInboundMessageBytes(), defaults.threads(), defaults.queueLength(),
                 defaults.maxCallsPerConnection(), defaults.shutdownGrace()), services, metrics);
         resources.push(grpc);
+        // Streams end before the server stops, so shutdown does not wait out the grace period.
+        resources.push(feed);
         grpc.start();
 
         http = new MetricsHttpServer(config.metrics().host(), config.metrics().port(), metrics, this::isReady);

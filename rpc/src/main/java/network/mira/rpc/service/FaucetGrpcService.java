@@ -25,18 +25,17 @@ public final class FaucetGrpcService extends FaucetServiceGrpc.FaucetServiceImpl
                 return RequestAirdropResponse.newBuilder()
                         .setSignature(faucet.airdrop(to, request.getLamports()).toBase58()).build();
             } catch (FaucetRefusedException e) {
-                throw RpcErrors.refusal(code(e.reason()), e.reason().name(), e.getMessage());
+                throw RpcErrors.refusal(code(e), e.reason().name(), e.getMessage());
             }
         });
     }
 
-    /**
-     * REFUSED_BY_MEMPOOL carries the mempool's reason only as text (for example an empty faucet,
-     * or a full mempool), so it maps to the code of "cannot be done in the current state".
-     */
-    private static Status.Code code(FaucetRefusedException.Reason reason) {
-        return switch (reason) {
-            case DISABLED, REFUSED_BY_MEMPOOL -> Status.Code.FAILED_PRECONDITION;
+    /** A mempool refusal takes the code the mempool's reason has for any client transaction. */
+    private static Status.Code code(FaucetRefusedException refusal) {
+        return switch (refusal.reason()) {
+            case REFUSED_BY_MEMPOOL -> refusal.mempoolReason().map(RefusalStatus::of)
+                    .orElse(Status.Code.FAILED_PRECONDITION);
+            case DISABLED -> Status.Code.FAILED_PRECONDITION;
             case AMOUNT_INVALID -> Status.Code.INVALID_ARGUMENT;
             case RATE_LIMITED -> Status.Code.RESOURCE_EXHAUSTED;
         };

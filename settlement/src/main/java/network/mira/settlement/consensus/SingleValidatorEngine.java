@@ -85,8 +85,18 @@ public final class SingleValidatorEngine implements ConsensusEngine {
         lastBlockAtMs = nowMs;
         mempool.removeAll(built.results().stream().map(r -> r.signature()).toList());
         long elapsed = System.nanoTime() - started;
+        notifyListeners(finalized, elapsed);
+    }
+
+    /** The block is already durable; a failing observer must not stop block production. */
+    private void notifyListeners(FinalizedBlock finalized, long elapsedNanos) {
         for (FinalizationListener listener : listeners) {
-            listener.onFinalized(finalized, elapsed);
+            try {
+                listener.onFinalized(finalized, elapsedNanos);
+            } catch (RuntimeException e) {
+                LOG.error("finalization listener {} failed on block {}: {}", listener, finalized.block().height(),
+                        e.toString(), e);
+            }
         }
     }
 

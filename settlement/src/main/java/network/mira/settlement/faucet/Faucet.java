@@ -51,34 +51,34 @@ public final class Faucet {
         return key.isPresent();
     }
 
-    public Signature airdrop(PublicKey to, long lamports) throws FaucetRefusedException {
+    /**
+     * Synchronized so that one address cannot slip two requests through the cooldown check; the
+     * cooldown starts only when the transfer was admitted.
+     */
+    public synchronized Signature airdrop(PublicKey to, long lamports) throws FaucetRefusedException {
         KeyPair faucet = key.orElseThrow(() -> new FaucetRefusedException(FaucetRefusedException.Reason.DISABLED,
                 "this chain has no faucet, or this node does not hold the faucet key"));
         if (lamports <= 0 || lamports > maxLamportsPerRequest) {
             throw new FaucetRefusedException(FaucetRefusedException.Reason.AMOUNT_INVALID,
                     "lamports must be between 1 and " + maxLamportsPerRequest + ", got " + Long.toUnsignedString(lamports));
         }
-        reserve(to);
-        Transaction transfer = Transaction.sign(
-                MessageCompiler.compileLegacy(faucet.publicKey(),
-                        List.of(SystemProgram.transfer(faucet.publicKey(), to, lamports)), ledger.head().hash()),
-                List.of(faucet));
-        AdmissionResult result = mempool.submit(transfer.serialize());
-        if (!result.isAccepted()) {
-            throw new FaucetRefusedException(FaucetRefusedException.Reason.REFUSED_BY_MEMPOOL,
-                    result.reason().orElseThrow() + ": " + result.message());
-        }
-        return transfer.id();
-    }
-
-    private synchronized void reserve(PublicKey to) throws FaucetRefusedException {
         long now = clockMs.getAsLong();
         Long last = lastRequestMs.get(to);
         if (last != null && now - last < cooldownMs) {
             throw new FaucetRefusedException(FaucetRefusedException.Reason.RATE_LIMITED,
                     "address " + to + " may ask again in " + (cooldownMs - (now - last)) + " ms");
         }
+        Transaction transfer = Transaction.sign(
+                MessageCompiler.compileLegacy(faucet.publicKey(),
+                        List.of(SystemProgram.transfer(faucet.publicKey(), to, lamports)), ledger.head().hash()),
+                List.of(faucet));
+        AdmissionResult result = mempool.submit(transfer.serialize());
+        if (!result.isAccepted()) {
+            throw new FaucetRefusedException(FaucetRefusedException.Reason.REFUSED_BY_MEMPOOL, result.reason(),
+                    result.reason().orElseThrow() + ": " + result.message());
+        }
         lastRequestMs.remove(to);
         lastRequestMs.put(to, now);
+        return transfer.id();
     }
 }

@@ -45,7 +45,7 @@ public final class GenesisInitializer {
     public static ChainParameters openOrInitialize(Ledger ledger, Genesis genesis) {
         ChainParameters parameters = parameters(genesis);
         if (!ledger.isInitialized()) {
-            Block block = genesisBlock(ledger, genesis, parameters);
+            writeGenesisBlock(ledger, genesis, parameters);
             return parameters;
         }
         Hash stored = ledger.genesisHash().orElseThrow();
@@ -62,7 +62,7 @@ public final class GenesisInitializer {
         return parameters;
     }
 
-    private static Block genesisBlock(Ledger ledger, Genesis genesis, ChainParameters parameters) {
+    private static void writeGenesisBlock(Ledger ledger, Genesis genesis, ChainParameters parameters) {
         SortedMap<PublicKey, Account> accounts = new TreeMap<>();
         for (Genesis.GenesisAccount account : genesis.accounts()) {
             accounts.put(account.address(),
@@ -73,6 +73,5 @@ public final class GenesisInitializer {
                 genesis.genesisTimeMs(), NO_PROPOSER, parameters.validators().hash(), 0);
         Block block = new Block(header, List.of());
         ledger.initialize(genesis.hash(), genesis.chainId(), block, state);
-        return block;
     }
 }

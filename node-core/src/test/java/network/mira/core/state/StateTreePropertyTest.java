@@ -27,7 +27,7 @@ import network.mira.core.store.WriteSet;
  * The tree against {@link ReferenceTree} over random histories: random keys (many clustered so
  * that paths run deep, down to depth 256), random puts, updates and deletes, random batch splits.
  */
-class StateTreeProperties {
+class StateTreePropertyTest {
     private static final byte[] CLUSTER_BASE = Hash.sha256(bytes("cluster")).bytes();
 
     @Property(tries = 40)
