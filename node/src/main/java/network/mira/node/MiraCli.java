@@ -3,6 +3,7 @@ package network.mira.node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import network.mira.node.bench.BenchCommand;
 import network.mira.node.cli.CliEnvironment;
 import network.mira.node.cli.CliErrorHandlers;
 import network.mira.node.cli.ClientCommands;
@@ -36,6 +37,8 @@ public final class MiraCli implements Callable<Integer> {
      */
     static List<CommandLine> subcommands(CliEnvironment environment) {
         List<CommandLine> commands = new ArrayList<>(ClientCommands.all(environment));
+        commands.add(MiraNodeMain.commandLine().setCommandName("node"));
+        commands.add(new CommandLine(new BenchCommand()));
         return commands;
     }
 

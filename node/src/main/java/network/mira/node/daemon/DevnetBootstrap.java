@@ -16,13 +16,13 @@ import org.slf4j.LoggerFactory;
  * faucet and names this validator. On later starts it changes nothing, so a restart resumes the
  * same chain.
  */
-final class DevnetBootstrap {
+public final class DevnetBootstrap {
     private static final Logger LOG = LoggerFactory.getLogger(DevnetBootstrap.class);
-    static final String FAUCET_KEY_FILE = "faucet-key.json";
+    public static final String FAUCET_KEY_FILE = "faucet-key.json";
 
     private DevnetBootstrap() {}
 
-    static void ensure(Path dataDir, Path genesisFile, Path validatorKeyFile, long nowMs) throws IOException {
+    public static void ensure(Path dataDir, Path genesisFile, Path validatorKeyFile, long nowMs) throws IOException {
         Files.createDirectories(dataDir);
         KeyPair validator = loadOrCreate(validatorKeyFile, "validator");
         Path faucetKeyFile = dataDir.resolve(FAUCET_KEY_FILE);

@@ -70,24 +70,26 @@ public final class StartCommand implements Callable<Integer> {
         return run(config);
     }
 
+    /**
+     * SIGTERM and SIGINT start an orderly stop on the main thread, which then exits 0; the
+     * shutdown hook still closes the node on any other way out of the JVM.
+     */
     private Integer run(NodeConfig config) {
         MiraNode node = new MiraNode(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            node.close();
-            stopped.countDown();
-        }, "shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        StopSignals.install(stopRequested::countDown);
+        Runtime.getRuntime().addShutdownHook(new Thread(node::close, "shutdown"));
         try {
             node.start();
         } catch (StartupException | LedgerException | ConfigException e) {
             return fail(e.getMessage());
         }
         try {
-            stopped.await();
+            stopRequested.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        node.close();
         return 0;
     }
 

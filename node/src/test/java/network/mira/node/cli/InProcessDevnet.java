@@ -1,0 +1,60 @@
+package network.mira.node.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Optional;
+import network.mira.config.Genesis;
+import network.mira.config.GenesisJson;
+import network.mira.config.NodeConfig;
+import network.mira.core.crypto.KeyPair;
+import network.mira.core.crypto.KeypairFile;
+import network.mira.node.daemon.MiraNode;
+
+/**
+ * A full single-validator devnet node (RocksDB, execution, settlement, faucet, gRPC) running in
+ * this JVM on free loopback ports, set up in a temp dir the way {@code mira-node start --dev}
+ * sets up its data dir: validator key, faucet key and a devnet genesis.
+ */
+final class InProcessDevnet implements AutoCloseable {
+    /** The file name the daemon reads the devnet faucet key from, inside the data dir. */
+    private static final String FAUCET_KEY_FILE = "faucet-key.json";
+
+    private final MiraNode node;
+
+    private InProcessDevnet(MiraNode node) {
+        this.node = node;
+    }
+
+    static InProcessDevnet start(Path dataDir) throws IOException {
+        SecureRandom random = new SecureRandom();
+        KeyPair validator = KeyPair.generate(random);
+        KeyPair faucet = KeyPair.generate(random);
+        NodeConfig defaults = NodeConfig.defaults();
+        NodeConfig config = new NodeConfig(dataDir, Optional.empty(), Optional.empty(),
+                new NodeConfig.Rpc("127.0.0.1", 0, defaults.rpc().maxInboundMessageBytes()),
+                new NodeConfig.Metrics("127.0.0.1", 0),
+                new NodeConfig.P2p("127.0.0.1", 0),
+                new NodeConfig.Consensus(100, 1_000),
+                defaults.mempool(), defaults.block(),
+                new NodeConfig.Faucet(10_000_000_000L, 0),
+                defaults.log());
+        java.nio.file.Files.createDirectories(dataDir);
+        KeypairFile.write(config.validatorKeyPath(), validator);
+        KeypairFile.write(dataDir.resolve(FAUCET_KEY_FILE), faucet);
+        GenesisJson.write(config.genesisPath(),
+                Genesis.devnet(validator.publicKey(), faucet.publicKey(), System.currentTimeMillis()));
+        MiraNode node = new MiraNode(config);
+        node.start();
+        return new InProcessDevnet(node);
+    }
+
+    String rpc() {
+        return "127.0.0.1:" + node.rpcPort();
+    }
+
+    @Override
+    public void close() {
+        node.close();
+    }
+}
