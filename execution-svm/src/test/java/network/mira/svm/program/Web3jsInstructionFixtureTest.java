@@ -1,11 +1,8 @@
 package network.mira.svm.program;
 
+import network.mira.core.testing.Web3jsFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import network.mira.core.crypto.Hash;
@@ -21,7 +18,6 @@ import network.mira.svm.program.computebudget.ComputeBudgetInstruction;
 import network.mira.svm.program.computebudget.ComputeBudgetProgram;
 import network.mira.svm.program.system.SystemInstruction;
 import network.mira.svm.program.system.SystemProgram;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,15 +28,6 @@ class Web3jsInstructionFixtureTest {
 
     /** One decoded instruction with the accounts it names, for comparison with the note. */
     private record Decoded(Object instruction, List<PublicKey> accounts) {}
-
-    @Test
-    void classpathCopyMatchesTheSharedOriginal() throws IOException {
-        Path shared = Path.of("../../shared/fixtures/solana-web3js-transactions.json");
-        Assumptions.assumeTrue(Files.exists(shared), "shared fixtures are not beside this checkout");
-        try (InputStream copy = getClass().getResourceAsStream(Web3jsFixtures.RESOURCE)) {
-            assertThat(copy.readAllBytes()).isEqualTo(Files.readAllBytes(shared));
-        }
-    }
 
     @Test
     void transfer() throws Exception {

@@ -1,5 +1,6 @@
 package network.mira.core.tx;
 
+import network.mira.core.testing.Web3jsFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -15,7 +15,11 @@ import network.mira.core.consensus.CertificateVerifier;
 import network.mira.core.crypto.Ed25519;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.KeyPair;
+import network.mira.core.store.BigEndian;
+import network.mira.core.store.Column;
+import network.mira.core.store.Durability;
 import network.mira.core.store.RocksKeyValueStore;
+import network.mira.core.store.WriteSet;
 import network.mira.core.tx.MessageCompiler;
 import network.mira.core.tx.Transaction;
 import network.mira.settlement.ChainParameters;
@@ -122,6 +126,23 @@ class SingleValidatorEngineTest {
         try (Node node = new Node()) {
             node.engine.onTick(GENESIS_TIME - 60_000);
             assertThat(node.ledger.head().header().timestampMs()).isEqualTo(GENESIS_TIME);
+        }
+    }
+
+    @Test
+    void refusesACorruptHeadBlock() throws Exception {
+        long head;
+        try (Node node = new Node()) {
+            node.engine.onTick(GENESIS_TIME + 1);
+            head = node.ledger.finalizedHeight();
+        }
+        try (RocksKeyValueStore store = RocksKeyValueStore.open(dir.resolve("db"))) {
+            WriteSet damage = new WriteSet();
+            damage.put(Column.BLOCKS, BigEndian.u64(head), new byte[] {1, 2, 3});
+            store.write(damage, Durability.SYNC);
+            assertThatThrownBy(() -> GenesisInitializer.openOrInitialize(new Ledger(store), genesis))
+                    .isInstanceOf(LedgerException.class)
+                    .hasMessageContaining("data dir is corrupt: block " + head);
         }
     }
 

@@ -1,4 +1,4 @@
-package network.mira.svm.program;
+package network.mira.core.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,21 +15,20 @@ import network.mira.core.crypto.PublicKey;
 /**
  * Transactions signed by @solana/web3.js (see fixtures/README.md), loaded from the test classpath
  * so the suite runs on a clean clone. The copy lives in src/test/resources/fixtures; the shared
- * original is compared by {@code Web3jsInstructionFixtureTest}. (node-core's tests hold the same
- * small loader: test classes are not shared between modules.)
+ * original is compared by {@code Web3jsFixtureTest}.
  */
-final class Web3jsFixtures {
-    static final String RESOURCE = "/fixtures/solana-web3js-transactions.json";
+public final class Web3jsFixtures {
+    public static final String RESOURCE = "/fixtures/solana-web3js-transactions.json";
 
-    record Key(String name, PublicKey publicKey, byte[] secretKey) {}
+    public record Key(String name, PublicKey publicKey, byte[] secretKey) {}
 
-    record Fixture(String name, String note, byte[] transaction, byte[] message, List<String> signatures) {}
+    public record Fixture(String name, String note, byte[] transaction, byte[] message, List<String> signatures) {}
 
     private static final JsonNode ROOT = load();
 
     private Web3jsFixtures() {}
 
-    static Map<String, Key> keys() {
+    public static Map<String, Key> keys() {
         Map<String, Key> keys = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : ROOT.get("keys").properties()) {
             JsonNode secret = entry.getValue().get("secret_key_json");
@@ -43,11 +42,11 @@ final class Web3jsFixtures {
         return keys;
     }
 
-    static PublicKey key(String name) {
+    public static PublicKey key(String name) {
         return keys().get(name).publicKey();
     }
 
-    static List<Fixture> transactions() {
+    public static List<Fixture> transactions() {
         List<Fixture> fixtures = new ArrayList<>();
         for (JsonNode node : ROOT.get("transactions")) {
             List<String> signatures = new ArrayList<>();
@@ -59,7 +58,7 @@ final class Web3jsFixtures {
         return fixtures;
     }
 
-    static Fixture transaction(String name) {
+    public static Fixture transaction(String name) {
         return transactions().stream().filter(fixture -> fixture.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no fixture named " + name));
     }
