@@ -1,6 +1,5 @@
 package network.mira.settlement.ledger;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -97,22 +96,6 @@ public final class Ledger implements AccountReader {
                 throw new LedgerException("data dir is corrupt: status " + signature + ": " + e.getMessage(), e);
             }
         });
-    }
-
-    /** Signatures of transactions that touched {@code address}, newest first, at most {@code limit}. */
-    public List<Signature> signaturesFor(PublicKey address, int limit) {
-        List<Signature> all = new ArrayList<>();
-        byte[] from = LedgerKeys.addressSignature(address, 0, 0);
-        byte[] to = LedgerKeys.addressSignature(address, Long.MAX_VALUE, Integer.MAX_VALUE);
-        store.scan(Column.SIGNATURES, from, to, 1_000_000, (key, value) -> {
-            all.add(Signature.wrap(value));
-            return true;
-        });
-        List<Signature> newestFirst = new ArrayList<>();
-        for (int i = all.size() - 1; i >= 0 && newestFirst.size() < limit; i--) {
-            newestFirst.add(all.get(i));
-        }
-        return newestFirst;
     }
 
     /** Writes the genesis block and its state; only valid on an empty store. */
