@@ -2,7 +2,10 @@ package network.mira.svm;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import network.mira.core.account.Account;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.tx.CompiledInstruction;
@@ -23,25 +26,41 @@ public final class TransactionExecutor {
         this.systemProgramId = systemProgramId;
     }
 
+    /** Executes and applies the outcome to {@code state}; the serial path. */
     public TransactionResult execute(Transaction transaction, AccountOverlay state, BlockContext block)
+            throws TransactionRejectedException {
+        TransactionOutcome outcome = run(transaction, state, block);
+        outcome.writes().forEach(state::put);
+        return outcome.result();
+    }
+
+    /**
+     * Executes against {@code state} without changing it. Safe to call from several threads at
+     * once as long as nobody writes {@code state} meanwhile and the transactions do not conflict.
+     */
+    public TransactionOutcome run(Transaction transaction, AccountReader state, BlockContext block)
             throws TransactionRejectedException {
         Message message = transaction.message();
         long fee = block.feeFor(message.header().numRequiredSignatures());
-        chargeFee(message.feePayer(), fee, state);
+        Account payer = chargeableFeePayer(message.feePayer(), fee, state);
         TransactionAccounts accounts = new TransactionAccounts(message.accountKeys(), state, systemProgramId);
+        Account charged = payer.withLamports(payer.lamports() - fee);
+        accounts.set(0, charged);
         List<CompiledInstruction> instructions = message.instructions();
         for (int i = 0; i < instructions.size(); i++) {
             try {
                 runInstruction(message, instructions.get(i), accounts, block);
             } catch (InstructionException e) {
-                return new TransactionResult(transaction.id(), fee, Optional.of(TransactionError.of(e, i)));
+                TransactionResult failed = new TransactionResult(transaction.id(), fee, Optional.of(TransactionError.of(e, i)));
+                return new TransactionOutcome(failed, new TreeMap<>(Map.of(message.feePayer(), charged)));
             }
         }
-        commit(message, accounts, state);
-        return new TransactionResult(transaction.id(), fee, Optional.empty());
+        return new TransactionOutcome(new TransactionResult(transaction.id(), fee, Optional.empty()),
+                changedWritableAccounts(message, accounts, state));
     }
 
-    private void chargeFee(PublicKey feePayer, long fee, AccountOverlay state) throws TransactionRejectedException {
+    private Account chargeableFeePayer(PublicKey feePayer, long fee, AccountReader state)
+            throws TransactionRejectedException {
         Account payer = state.get(feePayer).orElseThrow(() -> new TransactionRejectedException(
                 "FEE_PAYER_NOT_FOUND", "fee payer " + feePayer + " has no account"));
         if (!payer.owner().equals(systemProgramId) || payer.dataLength() != 0) {
@@ -52,7 +71,7 @@ public final class TransactionExecutor {
             throw new TransactionRejectedException("INSUFFICIENT_FUNDS_FOR_FEE",
                     "fee payer " + feePayer + " has " + payer.lamports() + " lamports, fee is " + fee);
         }
-        state.put(feePayer, payer.withLamports(payer.lamports() - fee));
+        return payer;
     }
 
     private void runInstruction(Message message, CompiledInstruction instruction, TransactionAccounts accounts,
@@ -72,17 +91,20 @@ public final class TransactionExecutor {
         AccountRules.check(programId, instructionAccounts, before, accounts);
     }
 
-    private static void commit(Message message, TransactionAccounts accounts, AccountOverlay state) {
+    private static SortedMap<PublicKey, Account> changedWritableAccounts(Message message, TransactionAccounts accounts,
+                                                                        AccountReader state) {
+        SortedMap<PublicKey, Account> writes = new TreeMap<>();
         for (int i = 0; i < accounts.size(); i++) {
             if (!message.isWritable(i)) {
                 continue;
             }
             PublicKey key = accounts.key(i);
             Account now = accounts.get(i);
-            Account current = state.get(key).orElse(null);
-            if (current == null ? !now.isEmpty() : !current.equals(now)) {
-                state.put(key, now);
+            Account before = state.get(key).orElse(null);
+            if (before == null ? !now.isEmpty() : !before.equals(now)) {
+                writes.put(key, now);
             }
         }
+        return writes;
     }
 }
