@@ -51,6 +51,9 @@ final class ConfigKeys {
                 "Pending transactions held; when full, new ones are refused."));
         keys.add(key("block.max-transactions", ValueType.INT, c -> c.block().maxTransactions(),
                 "Most transactions one block carries."));
+        keys.add(key("execution.workers", ValueType.INT, c -> c.execution().workers(),
+                "Threads that execute non-conflicting transactions in parallel; 0 means one per available processor. "
+                        + "At most " + NodeConfig.Execution.MAX_WORKERS + "."));
         keys.add(key("faucet.max-lamports-per-request", ValueType.LONG, c -> c.faucet().maxLamportsPerRequest(),
                 "Largest airdrop one faucet request may ask for, in lamports (10^9 lamports = 1 MIRA)."));
         keys.add(key("faucet.cooldown-ms", ValueType.LONG, c -> c.faucet().cooldownMs(),
@@ -95,6 +98,7 @@ final class ConfigKeys {
                         v.get("consensus.empty-block-interval-ms", Long.class)),
                 new NodeConfig.Mempool(v.get("mempool.max-transactions", Integer.class)),
                 new NodeConfig.BlockLimits(v.get("block.max-transactions", Integer.class)),
+                new NodeConfig.Execution(v.get("execution.workers", Integer.class)),
                 new NodeConfig.Faucet(v.get("faucet.max-lamports-per-request", Long.class),
                         v.get("faucet.cooldown-ms", Long.class)),
                 new NodeConfig.Log(v.get("log.format", NodeConfig.LogFormat.class),

@@ -25,6 +25,7 @@ public final class Genesis {
     private final long genesisTimeMs;
     private final long lamportsPerSignature;
     private final int blockhashMaxAgeBlocks;
+    private final ComputeLimits compute;
     private final Optional<GenesisFaucet> faucet;
     private final List<GenesisAccount> accounts;
     private final List<GenesisValidator> validators;
@@ -33,16 +34,18 @@ public final class Genesis {
 
     /** @throws ConfigException naming the first invalid field, e.g. {@code genesis.validators[1].stake} */
     public Genesis(String chainId, long genesisTimeMs, long lamportsPerSignature, int blockhashMaxAgeBlocks,
-                   Optional<GenesisFaucet> faucet, List<GenesisAccount> accounts, List<GenesisValidator> validators) {
+                   ComputeLimits compute, Optional<GenesisFaucet> faucet, List<GenesisAccount> accounts,
+                   List<GenesisValidator> validators) {
         this.chainId = chainId;
         this.genesisTimeMs = genesisTimeMs;
         this.lamportsPerSignature = lamportsPerSignature;
         this.blockhashMaxAgeBlocks = blockhashMaxAgeBlocks;
+        this.compute = Checks.required("genesis.compute", compute);
         this.faucet = Checks.required("genesis.faucet", faucet);
         this.accounts = List.copyOf(Checks.required("genesis.accounts", accounts));
         this.validators = List.copyOf(Checks.required("genesis.validators", validators));
         this.totalSupply = GenesisRules.validate(chainId, genesisTimeMs, lamportsPerSignature, blockhashMaxAgeBlocks,
-                this.faucet, this.accounts, this.validators);
+                compute, this.faucet, this.accounts, this.validators);
         // Computed once: settlement compares it on every start, and the encoding can be megabytes.
         this.hash = Hash.sha256(GenesisEncoding.encode(this));
     }
@@ -52,7 +55,7 @@ public final class Genesis {
      * pay its own fees with.
      */
     public static Genesis devnet(PublicKey validator, PublicKey faucet, long genesisTimeMs) {
-        return new Genesis("mira-devnet", genesisTimeMs, 5_000, 150,
+        return new Genesis("mira-devnet", genesisTimeMs, 5_000, 150, ComputeLimits.DEFAULTS,
                 Optional.of(new GenesisFaucet(true, faucet)),
                 List.of(new GenesisAccount(faucet, 500_000_000L * LAMPORTS_PER_MIRA),
                         new GenesisAccount(validator, 1_000L * LAMPORTS_PER_MIRA)),
@@ -75,6 +78,11 @@ public final class Genesis {
     /** How many blocks a transaction's recent blockhash stays usable. */
     public int blockhashMaxAgeBlocks() {
         return blockhashMaxAgeBlocks;
+    }
+
+    /** The compute unit limits of execution and block packing. */
+    public ComputeLimits compute() {
+        return compute;
     }
 
     public Optional<GenesisFaucet> faucet() {
@@ -111,6 +119,7 @@ public final class Genesis {
                 && genesisTimeMs == other.genesisTimeMs
                 && lamportsPerSignature == other.lamportsPerSignature
                 && blockhashMaxAgeBlocks == other.blockhashMaxAgeBlocks
+                && compute.equals(other.compute)
                 && faucet.equals(other.faucet)
                 && accounts.equals(other.accounts)
                 && validators.equals(other.validators);
@@ -125,6 +134,20 @@ public final class Genesis {
     public String toString() {
         return "Genesis[chain_id=" + chainId + ", accounts=" + accounts.size() + ", validators=" + validators.size()
                 + ", total_supply=" + totalSupply + ", hash=" + hash + "]";
+    }
+
+    /**
+     * Compute units, as Solana counts them. A transaction that sets no limit of its own may use
+     * {@code computeUnitLimitPerInstruction} per instruction (Compute Budget instructions excepted),
+     * and never more than {@code maxComputeUnitsPerTransaction}; a block holds at most
+     * {@code maxComputeUnitsPerBlock}, of which the transactions writing any one account may take at
+     * most {@code maxComputeUnitsPerAccountPerBlock}. {@link GenesisRules} checks that all are positive
+     * and that per-transaction &lt;= per-account &lt;= per-block.
+     */
+    public record ComputeLimits(long computeUnitLimitPerInstruction, long maxComputeUnitsPerTransaction,
+                                long maxComputeUnitsPerBlock, long maxComputeUnitsPerAccountPerBlock) {
+        /** Solana's values; also what a genesis file that leaves the fields out gets. */
+        public static final ComputeLimits DEFAULTS = new ComputeLimits(200_000, 1_400_000, 48_000_000, 12_000_000);
     }
 
     /** An initial account. {@code data} is copied in and out, so the value cannot change. */

@@ -7,14 +7,18 @@ import network.mira.core.crypto.PublicKey;
 /**
  * The canonical bytes that {@link Genesis#hash()} is taken over. Hashing these rather than the
  * JSON text means whitespace, key order or number spelling in the file never changes the chain's
- * identity, while every value does. Version 1, all integers little-endian:
+ * identity, while every value does. Version 2, all integers little-endian:
  *
  * <pre>
- * tag                      u32 length + UTF-8 "mira-genesis-v1"
+ * tag                      u32 length + UTF-8 "mira-genesis-v2"
  * chain_id                 u32 length + UTF-8
  * genesis_time_ms          u64
  * lamports_per_signature   u64
  * blockhash_max_age_blocks u32
+ * compute_unit_limit_per_instruction        u64
+ * max_compute_units_per_transaction         u64
+ * max_compute_units_per_block               u64
+ * max_compute_units_per_account_per_block   u64
  * faucet                   u8 0 (absent) | u8 1, u8 enabled (0/1), 32-byte address
  * accounts                 u32 count, then per account in file order:
  *                            32-byte address, u64 lamports, 32-byte owner, u8 executable (0/1),
@@ -23,9 +27,10 @@ import network.mira.core.crypto.PublicKey;
  * </pre>
  *
  * Every variable-length part is length-prefixed, so no two different genesis values share bytes.
+ * Version 2 added the compute limits (there was no released chain to keep on version 1).
  */
 final class GenesisEncoding {
-    static final String TAG = "mira-genesis-v1";
+    static final String TAG = "mira-genesis-v2";
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
 
@@ -38,6 +43,10 @@ final class GenesisEncoding {
         e.u64(genesis.genesisTimeMs());
         e.u64(genesis.lamportsPerSignature());
         e.u32(genesis.blockhashMaxAgeBlocks());
+        e.u64(genesis.compute().computeUnitLimitPerInstruction());
+        e.u64(genesis.compute().maxComputeUnitsPerTransaction());
+        e.u64(genesis.compute().maxComputeUnitsPerBlock());
+        e.u64(genesis.compute().maxComputeUnitsPerAccountPerBlock());
         if (genesis.faucet().isPresent()) {
             e.u8(1);
             e.bool(genesis.faucet().get().enabled());

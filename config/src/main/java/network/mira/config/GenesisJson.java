@@ -32,7 +32,9 @@ import network.mira.core.crypto.PublicKey;
 public final class GenesisJson {
     private static final String ROOT = "genesis";
     private static final List<String> TOP_FIELDS = List.of("chain_id", "genesis_time_ms", "lamports_per_signature",
-            "blockhash_max_age_blocks", "faucet", "accounts", "validators");
+            "blockhash_max_age_blocks", "compute_unit_limit_per_instruction", "max_compute_units_per_transaction",
+            "max_compute_units_per_block", "max_compute_units_per_account_per_block", "faucet", "accounts",
+            "validators");
     private static final List<String> FAUCET_FIELDS = List.of("enabled", "address");
     private static final List<String> ACCOUNT_FIELDS = List.of("address", "lamports", "owner", "data_base64",
             "executable");
@@ -116,6 +118,7 @@ public final class GenesisJson {
         long lamportsPerSignature = top.integer("lamports_per_signature");
         long maxAge = top.integer("blockhash_max_age_blocks");
         GenesisRules.blockhashMaxAge(top.field("blockhash_max_age_blocks"), maxAge);
+        Genesis.ComputeLimits compute = compute(top);
         Optional<Genesis.GenesisFaucet> faucet = top.optional("faucet").map(node -> {
             JsonFields f = JsonFields.of(node, top.field("faucet"), FAUCET_FIELDS);
             return new Genesis.GenesisFaucet(f.bool("enabled"), f.address("address"));
@@ -133,7 +136,18 @@ public final class GenesisJson {
                     VALIDATOR_FIELDS);
             validators.add(new Genesis.GenesisValidator(v.address("identity"), v.integer("stake")));
         }
-        return new Genesis(chainId, genesisTimeMs, lamportsPerSignature, (int) maxAge, faucet, accounts, validators);
+        return new Genesis(chainId, genesisTimeMs, lamportsPerSignature, (int) maxAge, compute, faucet, accounts,
+                validators);
+    }
+
+    /** Optional, so genesis files written before the limits existed still load (with Solana's values). */
+    private static Genesis.ComputeLimits compute(JsonFields top) {
+        Genesis.ComputeLimits defaults = Genesis.ComputeLimits.DEFAULTS;
+        return new Genesis.ComputeLimits(
+                top.integer("compute_unit_limit_per_instruction", defaults.computeUnitLimitPerInstruction()),
+                top.integer("max_compute_units_per_transaction", defaults.maxComputeUnitsPerTransaction()),
+                top.integer("max_compute_units_per_block", defaults.maxComputeUnitsPerBlock()),
+                top.integer("max_compute_units_per_account_per_block", defaults.maxComputeUnitsPerAccountPerBlock()));
     }
 
     private static Genesis.GenesisAccount account(JsonFields a) {
@@ -159,6 +173,10 @@ public final class GenesisJson {
         root.put("genesis_time_ms", genesis.genesisTimeMs());
         root.put("lamports_per_signature", genesis.lamportsPerSignature());
         root.put("blockhash_max_age_blocks", genesis.blockhashMaxAgeBlocks());
+        root.put("compute_unit_limit_per_instruction", genesis.compute().computeUnitLimitPerInstruction());
+        root.put("max_compute_units_per_transaction", genesis.compute().maxComputeUnitsPerTransaction());
+        root.put("max_compute_units_per_block", genesis.compute().maxComputeUnitsPerBlock());
+        root.put("max_compute_units_per_account_per_block", genesis.compute().maxComputeUnitsPerAccountPerBlock());
         genesis.faucet().ifPresent(f -> root.putObject("faucet")
                 .put("enabled", f.enabled())
                 .put("address", f.address().toBase58()));

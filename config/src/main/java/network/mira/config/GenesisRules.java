@@ -15,7 +15,7 @@ final class GenesisRules {
 
     /** @return the total supply, which the overflow check has to compute anyway */
     static long validate(String chainId, long genesisTimeMs, long lamportsPerSignature, int blockhashMaxAgeBlocks,
-                         Optional<Genesis.GenesisFaucet> faucet, List<Genesis.GenesisAccount> accounts,
+                         Genesis.ComputeLimits compute, Optional<Genesis.GenesisFaucet> faucet, List<Genesis.GenesisAccount> accounts,
                          List<Genesis.GenesisValidator> validators) {
         Checks.required("genesis.chain_id", chainId);
         if (!CHAIN_ID.matcher(chainId).matches()) {
@@ -25,6 +25,7 @@ final class GenesisRules {
         Checks.positive("genesis.genesis_time_ms", genesisTimeMs);
         Checks.nonNegative("genesis.lamports_per_signature", lamportsPerSignature);
         blockhashMaxAge("genesis.blockhash_max_age_blocks", blockhashMaxAgeBlocks);
+        compute(compute);
         long supply = accounts(accounts);
         faucet.ifPresent(f -> faucet(f, accounts));
         validators(validators);
@@ -34,6 +35,25 @@ final class GenesisRules {
     /** Shared with the JSON reader, which must range-check before narrowing to int. */
     static void blockhashMaxAge(String field, long value) {
         Checks.between(field, value, 1, Genesis.MAX_BLOCKHASH_AGE_BLOCKS);
+    }
+
+    private static void compute(Genesis.ComputeLimits compute) {
+        Checks.positive("genesis.compute_unit_limit_per_instruction", compute.computeUnitLimitPerInstruction());
+        Checks.positive("genesis.max_compute_units_per_transaction", compute.maxComputeUnitsPerTransaction());
+        Checks.positive("genesis.max_compute_units_per_block", compute.maxComputeUnitsPerBlock());
+        Checks.positive("genesis.max_compute_units_per_account_per_block",
+                compute.maxComputeUnitsPerAccountPerBlock());
+        // One transaction must fit an account's share, and an account's share must fit the block.
+        if (compute.maxComputeUnitsPerTransaction() > compute.maxComputeUnitsPerAccountPerBlock()) {
+            throw new ConfigException("genesis.max_compute_units_per_transaction", "must be at most"
+                    + " max_compute_units_per_account_per_block (" + compute.maxComputeUnitsPerAccountPerBlock()
+                    + "), got " + compute.maxComputeUnitsPerTransaction());
+        }
+        if (compute.maxComputeUnitsPerAccountPerBlock() > compute.maxComputeUnitsPerBlock()) {
+            throw new ConfigException("genesis.max_compute_units_per_account_per_block", "must be at most"
+                    + " max_compute_units_per_block (" + compute.maxComputeUnitsPerBlock() + "), got "
+                    + compute.maxComputeUnitsPerAccountPerBlock());
+        }
     }
 
     private static long accounts(List<Genesis.GenesisAccount> accounts) {

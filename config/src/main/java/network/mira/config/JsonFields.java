@@ -58,6 +58,10 @@ final class JsonFields {
         return asLong(required(name), field(name));
     }
 
+    long integer(String name, long absent) {
+        return optional(name).map(v -> asLong(v, field(name))).orElse(absent);
+    }
+
     boolean bool(String name) {
         return asBoolean(required(name), field(name));
     }

@@ -24,6 +24,7 @@ public record NodeConfig(
         Consensus consensus,
         Mempool mempool,
         BlockLimits block,
+        Execution execution,
         Faucet faucet,
         Log log) {
 
@@ -43,6 +44,7 @@ public record NodeConfig(
         Checks.required("consensus", consensus);
         Checks.required("mempool", mempool);
         Checks.required("block", block);
+        Checks.required("execution", execution);
         Checks.required("faucet", faucet);
         Checks.required("log", log);
         // Two listeners on one port would fail at bind time with a less helpful message.
@@ -63,6 +65,7 @@ public record NodeConfig(
                 new Consensus(400, 2000),
                 new Mempool(10_000),
                 new BlockLimits(2_000),
+                new Execution(0),
                 new Faucet(10_000_000_000L, 1_000),
                 new Log(LogFormat.TEXT, LogLevel.INFO));
     }
@@ -134,6 +137,23 @@ public record NodeConfig(
     public record BlockLimits(int maxTransactions) {
         public BlockLimits {
             Checks.positive("block.max-transactions", maxTransactions);
+        }
+    }
+
+    /**
+     * Transaction execution. {@code workers == 0} means one worker per available processor; use
+     * {@link #workerThreads()} for the number to start.
+     */
+    public record Execution(int workers) {
+        public static final int MAX_WORKERS = 256;
+
+        public Execution {
+            Checks.between("execution.workers", workers, 0, MAX_WORKERS);
+        }
+
+        /** The configured count, or the available processors (at most {@link #MAX_WORKERS}) when it is 0. */
+        public int workerThreads() {
+            return workers != 0 ? workers : Math.min(Runtime.getRuntime().availableProcessors(), MAX_WORKERS);
         }
     }
 

@@ -17,7 +17,7 @@ final class GenesisFixtures {
 
     /** Two accounts (the second with data and a non-system owner), a faucet, two validators. */
     static Genesis sample() {
-        return new Genesis("mira-test", 1_764_115_200_000L, 5_000, 150,
+        return new Genesis("mira-test", 1_764_115_200_000L, 5_000, 150, Genesis.ComputeLimits.DEFAULTS,
                 Optional.of(new Genesis.GenesisFaucet(true, key(1))),
                 List.of(new Genesis.GenesisAccount(key(1), 1_000),
                         new Genesis.GenesisAccount(key(2), 7, key(9), new byte[] {1, 2, 3}, true)),
@@ -27,16 +27,21 @@ final class GenesisFixtures {
 
     static Genesis with(Genesis g, List<Genesis.GenesisAccount> accounts) {
         return new Genesis(g.chainId(), g.genesisTimeMs(), g.lamportsPerSignature(), g.blockhashMaxAgeBlocks(),
-                g.faucet(), accounts, g.validators());
+                g.compute(), g.faucet(), accounts, g.validators());
     }
 
     static Genesis withValidators(Genesis g, List<Genesis.GenesisValidator> validators) {
         return new Genesis(g.chainId(), g.genesisTimeMs(), g.lamportsPerSignature(), g.blockhashMaxAgeBlocks(),
-                g.faucet(), g.accounts(), validators);
+                g.compute(), g.faucet(), g.accounts(), validators);
     }
 
     static Genesis withFaucet(Genesis g, Optional<Genesis.GenesisFaucet> faucet) {
         return new Genesis(g.chainId(), g.genesisTimeMs(), g.lamportsPerSignature(), g.blockhashMaxAgeBlocks(),
-                faucet, g.accounts(), g.validators());
+                g.compute(), faucet, g.accounts(), g.validators());
+    }
+
+    static Genesis withCompute(Genesis g, Genesis.ComputeLimits compute) {
+        return new Genesis(g.chainId(), g.genesisTimeMs(), g.lamportsPerSignature(), g.blockhashMaxAgeBlocks(),
+                compute, g.faucet(), g.accounts(), g.validators());
     }
 }

@@ -75,10 +75,43 @@ class GenesisJsonTest {
     }
 
     @Test
+    void computeLimitsAreOptionalAndDefaultToSolanasValues() {
+        // A genesis file from before the compute fields existed still loads, to the same chain as
+        // one that spells the defaults out.
+        Genesis old = GenesisJson.parse(minimal("\"accounts\": []"));
+        assertThat(old.compute()).isEqualTo(Genesis.ComputeLimits.DEFAULTS);
+        Genesis explicit = GenesisJson.parse(minimal("\"accounts\": [], \"compute_unit_limit_per_instruction\": 200000,"
+                + " \"max_compute_units_per_transaction\": 1400000, \"max_compute_units_per_block\": 48000000,"
+                + " \"max_compute_units_per_account_per_block\": 12000000"));
+        assertThat(explicit).isEqualTo(old);
+        assertThat(explicit.hash()).isEqualTo(old.hash());
+    }
+
+    @Test
+    void computeLimitsAreReadWrittenAndValidated() {
+        Genesis g = GenesisJson.parse(minimal("\"accounts\": [], \"max_compute_units_per_transaction\": 1000,"
+                + " \"max_compute_units_per_block\": 5000, \"max_compute_units_per_account_per_block\": 2000"));
+        assertThat(g.compute()).isEqualTo(new Genesis.ComputeLimits(200_000, 1_000, 5_000, 2_000));
+        assertThat(GenesisJson.toJson(g)).contains("\"compute_unit_limit_per_instruction\" : 200000")
+                .contains("\"max_compute_units_per_transaction\" : 1000");
+        assertThat(GenesisJson.parse(GenesisJson.toJson(g))).isEqualTo(g);
+        assertParseError(minimal("\"accounts\": [], \"max_compute_units_per_block\": 0"),
+                "genesis.max_compute_units_per_block: must be positive, got 0");
+        assertParseError(minimal("\"accounts\": [], \"max_compute_units_per_transaction\": \"1\""),
+                "genesis.max_compute_units_per_transaction: expected an integer between -9223372036854775808 and"
+                        + " 9223372036854775807, got \"1\"");
+        assertParseError(minimal("\"accounts\": [], \"max_compute_units_per_account_per_block\": 50000000"),
+                "genesis.max_compute_units_per_account_per_block: must be at most max_compute_units_per_block"
+                        + " (48000000), got 50000000");
+    }
+
+    @Test
     void unknownFieldsAreRefusedAtEveryLevel() {
         assertParseError(minimal("\"accounts\": [], \"chain\": 1"),
                 "genesis.chain: unknown field; known fields: chain_id, genesis_time_ms, lamports_per_signature,"
-                        + " blockhash_max_age_blocks, faucet, accounts, validators");
+                        + " blockhash_max_age_blocks, compute_unit_limit_per_instruction,"
+                        + " max_compute_units_per_transaction, max_compute_units_per_block,"
+                        + " max_compute_units_per_account_per_block, faucet, accounts, validators");
         assertParseError(minimal("\"accounts\": [{\"address\": \"" + key(1) + "\", \"lamports\": 5, \"lamport\": 1}]"),
                 "genesis.accounts[0].lamport: unknown field; known fields: address, lamports, owner, data_base64,"
                         + " executable");

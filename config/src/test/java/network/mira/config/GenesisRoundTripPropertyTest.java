@@ -51,8 +51,19 @@ class GenesisRoundTripPropertyTest {
                         Arbitraries.integers().between(1, Genesis.MAX_BLOCKHASH_AGE_BLOCKS),
                         accounts(addresses),
                         validators(identities),
-                        Arbitraries.integers().between(0, 2))
+                        Arbitraries.integers().between(0, 2),
+                        computeLimits())
                         .as(GenesisRoundTripPropertyTest::build));
+    }
+
+    /** Any positive values with per-transaction &lt;= per-account &lt;= per-block. */
+    private static Arbitrary<Genesis.ComputeLimits> computeLimits() {
+        return Combinators.combine(
+                Arbitraries.longs().between(1, Long.MAX_VALUE),
+                Arbitraries.longs().between(1, Long.MAX_VALUE).list().ofSize(3).map(limits -> limits.stream()
+                        .sorted().toList()))
+                .as((perInstruction, sorted) ->
+                        new Genesis.ComputeLimits(perInstruction, sorted.get(0), sorted.get(2), sorted.get(1)));
     }
 
     private static Arbitrary<List<Genesis.GenesisAccount>> accounts(List<PublicKey> addresses) {
@@ -95,13 +106,13 @@ class GenesisRoundTripPropertyTest {
     /** faucetMode: 0 none, 1 disabled (any address), 2 enabled on the last account. */
     private static Genesis build(String chainId, long timeMs, long lamportsPerSignature, int maxAge,
                                  List<Genesis.GenesisAccount> accounts, List<Genesis.GenesisValidator> validators,
-                                 int faucetMode) {
+                                 int faucetMode, Genesis.ComputeLimits compute) {
         Optional<Genesis.GenesisFaucet> faucet = switch (faucetMode) {
             case 0 -> Optional.empty();
             case 1 -> Optional.of(new Genesis.GenesisFaucet(false, validators.get(0).identity()));
             default -> accounts.isEmpty() ? Optional.empty()
                     : Optional.of(new Genesis.GenesisFaucet(true, accounts.get(accounts.size() - 1).address()));
         };
-        return new Genesis(chainId, timeMs, lamportsPerSignature, maxAge, faucet, accounts, validators);
+        return new Genesis(chainId, timeMs, lamportsPerSignature, maxAge, compute, faucet, accounts, validators);
     }
 }

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import network.mira.config.Genesis.ComputeLimits;
 import network.mira.config.Genesis.GenesisAccount;
 import network.mira.config.Genesis.GenesisFaucet;
 import network.mira.config.Genesis.GenesisValidator;
@@ -59,6 +60,40 @@ class GenesisTest {
                 .hasMessage("genesis.blockhash_max_age_blocks: must be between 1 and 10000, got 10001");
         assertThat(params(1, 0, 1).lamportsPerSignature()).isZero();
         assertThat(params(1, 0, 10_000).blockhashMaxAgeBlocks()).isEqualTo(10_000);
+    }
+
+    @Test
+    void computeLimitsDefaultToSolanasValues() {
+        assertThat(S.compute()).isEqualTo(new ComputeLimits(200_000, 1_400_000, 48_000_000, 12_000_000));
+        assertThat(Genesis.devnet(key(5), key(6), 1L).compute()).isEqualTo(ComputeLimits.DEFAULTS);
+    }
+
+    @Test
+    void computeLimitsMustBePositive() {
+        assertThatThrownBy(() -> compute(0, 1_400_000, 48_000_000, 12_000_000))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("genesis.compute_unit_limit_per_instruction: must be positive, got 0");
+        assertThatThrownBy(() -> compute(200_000, -1, 48_000_000, 12_000_000))
+                .hasMessage("genesis.max_compute_units_per_transaction: must be positive, got -1");
+        assertThatThrownBy(() -> compute(200_000, 1_400_000, 0, 12_000_000))
+                .hasMessage("genesis.max_compute_units_per_block: must be positive, got 0");
+        assertThatThrownBy(() -> compute(200_000, 1_400_000, 48_000_000, 0))
+                .hasMessage("genesis.max_compute_units_per_account_per_block: must be positive, got 0");
+        assertThatThrownBy(() -> GenesisFixtures.withCompute(S, null)).hasMessage("genesis.compute: is required");
+    }
+
+    @Test
+    void computeLimitsNestPerTransactionInPerAccountInPerBlock() {
+        assertThatThrownBy(() -> compute(200_000, 12_000_001, 48_000_000, 12_000_000))
+                .extracting(e -> ((ConfigException) e).field()).isEqualTo("genesis.max_compute_units_per_transaction");
+        assertThatThrownBy(() -> compute(200_000, 12_000_001, 48_000_000, 12_000_000))
+                .hasMessage("genesis.max_compute_units_per_transaction: must be at most"
+                        + " max_compute_units_per_account_per_block (12000000), got 12000001");
+        assertThatThrownBy(() -> compute(200_000, 1_400_000, 48_000_000, 48_000_001))
+                .hasMessage("genesis.max_compute_units_per_account_per_block: must be at most"
+                        + " max_compute_units_per_block (48000000), got 48000001");
+        // Equal limits are allowed, and the per-instruction default is not bounded by them.
+        assertThat(compute(5_000_000, 7, 7, 7).compute()).isEqualTo(new ComputeLimits(5_000_000, 7, 7, 7));
     }
 
     @Test
@@ -144,6 +179,10 @@ class GenesisTest {
                 params(S.genesisTimeMs() + 1, S.lamportsPerSignature(), S.blockhashMaxAgeBlocks()),
                 params(S.genesisTimeMs(), S.lamportsPerSignature() + 1, S.blockhashMaxAgeBlocks()),
                 params(S.genesisTimeMs(), S.lamportsPerSignature(), S.blockhashMaxAgeBlocks() + 1),
+                compute(200_001, 1_400_000, 48_000_000, 12_000_000),
+                compute(200_000, 1_400_001, 48_000_000, 12_000_000),
+                compute(200_000, 1_400_000, 48_000_001, 12_000_000),
+                compute(200_000, 1_400_000, 48_000_000, 12_000_001),
                 GenesisFixtures.withFaucet(S, Optional.empty()),
                 GenesisFixtures.withFaucet(S, Optional.of(new GenesisFaucet(false, key(1)))),
                 GenesisFixtures.withFaucet(S, Optional.of(new GenesisFaucet(true, key(2)))),
@@ -186,15 +225,19 @@ class GenesisTest {
         assertThat(account.data()).containsExactly(1, 2, 3);
     }
 
-    static final String PINNED_SAMPLE_HASH = "5e054ece68a45b3457cc9d1741f1fd6563ade274b042d71b477e11c5f3e1c306";
+    static final String PINNED_SAMPLE_HASH = "e49cae28d01ae8f747aaa9a85222c2af2346e6ae3a4ce2861f957c73ab34b153";
 
     private static Genesis chainId(String chainId) {
         return new Genesis(chainId, S.genesisTimeMs(), S.lamportsPerSignature(), S.blockhashMaxAgeBlocks(),
-                S.faucet(), S.accounts(), S.validators());
+                S.compute(), S.faucet(), S.accounts(), S.validators());
     }
 
     private static Genesis params(long timeMs, long lamportsPerSignature, int maxAge) {
-        return new Genesis(S.chainId(), timeMs, lamportsPerSignature, maxAge, S.faucet(), S.accounts(),
+        return new Genesis(S.chainId(), timeMs, lamportsPerSignature, maxAge, S.compute(), S.faucet(), S.accounts(),
                 S.validators());
+    }
+
+    private static Genesis compute(long perInstruction, long perTransaction, long perBlock, long perAccount) {
+        return GenesisFixtures.withCompute(S, new ComputeLimits(perInstruction, perTransaction, perBlock, perAccount));
     }
 }

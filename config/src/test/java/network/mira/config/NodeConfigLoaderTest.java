@@ -70,6 +70,7 @@ class NodeConfigLoaderTest {
                 Map.entry("consensus.block-interval-ms", "1005"),
                 Map.entry("consensus.empty-block-interval-ms", "1006"),
                 Map.entry("mempool.max-transactions", "1007"), Map.entry("block.max-transactions", "1008"),
+                Map.entry("execution.workers", "12"),
                 Map.entry("faucet.max-lamports-per-request", "1009"), Map.entry("faucet.cooldown-ms", "1010"),
                 Map.entry("log.format", "json"), Map.entry("log.level", "WARN"));
         assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(
@@ -87,7 +88,7 @@ class NodeConfigLoaderTest {
     void envNamesDeriveFromTheDottedKey() {
         assertThat(NodeConfigLoader.environmentVariables()).contains("MIRA_RPC_PORT", "MIRA_DATA_DIR",
                 "MIRA_CONSENSUS_BLOCK_INTERVAL_MS", "MIRA_RPC_MAX_INBOUND_MESSAGE_BYTES", "MIRA_GENESIS_FILE",
-                "MIRA_VALIDATOR_KEY_FILE", "MIRA_LOG_LEVEL").hasSize(NodeConfigLoader.keys().size());
+                "MIRA_VALIDATOR_KEY_FILE", "MIRA_LOG_LEVEL", "MIRA_EXECUTION_WORKERS").hasSize(NodeConfigLoader.keys().size());
     }
 
     @Test
@@ -98,7 +99,8 @@ class NodeConfigLoaderTest {
                 .containsEntry("metrics.port", "--metrics-port").containsEntry("p2p.port", "--p2p-port")
                 .containsEntry("genesis-file", "--genesis").containsEntry("validator-key-file", "--validator-key")
                 .containsEntry("log.format", "--log-format").containsEntry("log.level", "--log-level")
-                .containsEntry("consensus.block-interval-ms", "--consensus-block-interval-ms");
+                .containsEntry("consensus.block-interval-ms", "--consensus-block-interval-ms")
+                .containsEntry("execution.workers", "--execution-workers");
         assertThat(NodeConfigLoader.keyForFlag("--genesis")).map(ConfigKey::name).contains("genesis-file");
         assertThat(NodeConfigLoader.keyForFlag("--nope")).isEmpty();
         assertThat(NodeConfigLoader.key("rpc.port")).map(ConfigKey::envVar).contains("MIRA_RPC_PORT");

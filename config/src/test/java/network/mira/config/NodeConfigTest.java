@@ -19,6 +19,7 @@ class NodeConfigTest {
         assertThat(D.consensus()).isEqualTo(new NodeConfig.Consensus(400, 2000));
         assertThat(D.mempool().maxTransactions()).isEqualTo(10_000);
         assertThat(D.block().maxTransactions()).isEqualTo(2_000);
+        assertThat(D.execution().workers()).isZero();
         assertThat(D.faucet()).isEqualTo(new NodeConfig.Faucet(10_000_000_000L, 1_000));
         assertThat(D.log()).isEqualTo(new NodeConfig.Log(NodeConfig.LogFormat.TEXT, NodeConfig.LogLevel.INFO));
     }
@@ -102,6 +103,23 @@ class NodeConfigTest {
     }
 
     @Test
+    void executionWorkersAreZeroToTwoHundredFiftySix() {
+        assertThatThrownBy(() -> new NodeConfig.Execution(-1))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("execution.workers: must be between 0 and 256, got -1");
+        assertThatThrownBy(() -> new NodeConfig.Execution(257))
+                .hasMessage("execution.workers: must be between 0 and 256, got 257");
+        assertThat(new NodeConfig.Execution(256).workerThreads()).isEqualTo(256);
+        assertThat(new NodeConfig.Execution(1).workerThreads()).isEqualTo(1);
+    }
+
+    @Test
+    void zeroExecutionWorkersMeansOnePerProcessor() {
+        assertThat(new NodeConfig.Execution(0).workerThreads())
+                .isEqualTo(Math.min(Runtime.getRuntime().availableProcessors(), 256)).isPositive();
+    }
+
+    @Test
     void dataDirMustBeSet() {
         assertThatThrownBy(() -> withPaths(Path.of(""), Optional.empty(), Optional.empty()))
                 .hasMessage("data-dir: must not be empty");
@@ -117,11 +135,12 @@ class NodeConfigTest {
     private static NodeConfig withPorts(int rpc, int metrics, int p2p) {
         return new NodeConfig(D.dataDir(), D.genesisFile(), D.validatorKeyFile(),
                 new NodeConfig.Rpc("127.0.0.1", rpc, 1024), new NodeConfig.Metrics("127.0.0.1", metrics),
-                new NodeConfig.P2p("127.0.0.1", p2p), D.consensus(), D.mempool(), D.block(), D.faucet(), D.log());
+                new NodeConfig.P2p("127.0.0.1", p2p), D.consensus(), D.mempool(), D.block(), D.execution(), D.faucet(),
+                D.log());
     }
 
     private static NodeConfig withPaths(Path dataDir, Optional<Path> genesis, Optional<Path> key) {
         return new NodeConfig(dataDir, genesis, key, D.rpc(), D.metrics(), D.p2p(), D.consensus(), D.mempool(),
-                D.block(), D.faucet(), D.log());
+                D.block(), D.execution(), D.faucet(), D.log());
     }
 }

@@ -2,6 +2,7 @@ package network.mira.svm;
 
 import java.util.List;
 import network.mira.core.crypto.PublicKey;
+import network.mira.svm.compute.ComputeMeter;
 
 /** What a native program receives for one instruction. */
 public final class InvokeContext {
@@ -9,12 +10,15 @@ public final class InvokeContext {
     private final byte[] data;
     private final List<InstructionAccount> accounts;
     private final BlockContext block;
+    private final ComputeMeter meter;
 
-    InvokeContext(PublicKey programId, byte[] data, List<InstructionAccount> accounts, BlockContext block) {
+    InvokeContext(PublicKey programId, byte[] data, List<InstructionAccount> accounts, BlockContext block,
+                  ComputeMeter meter) {
         this.programId = programId;
         this.data = data;
         this.accounts = accounts;
         this.block = block;
+        this.meter = meter;
     }
 
     public PublicKey programId() {
@@ -27,6 +31,21 @@ public final class InvokeContext {
 
     public BlockContext block() {
         return block;
+    }
+
+    /**
+     * Charges compute units on top of the instruction's fixed cost (already charged before the
+     * program runs), for work that depends on the input.
+     *
+     * @throws InstructionException COMPUTE_BUDGET_EXCEEDED when the transaction's limit would be passed
+     */
+    public void consumeCompute(long units) throws InstructionException {
+        meter.consume(units);
+    }
+
+    /** Compute units the transaction may still consume. */
+    public long remainingCompute() {
+        return meter.remaining();
     }
 
     public int accountCount() {

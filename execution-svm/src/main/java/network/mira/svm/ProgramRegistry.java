@@ -1,7 +1,9 @@
 package network.mira.svm;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import network.mira.core.crypto.PublicKey;
 
@@ -23,5 +25,10 @@ public final class ProgramRegistry {
 
     public boolean contains(PublicKey programId) {
         return programs.containsKey(programId);
+    }
+
+    /** The registered program ids, in order. */
+    public SortedSet<PublicKey> ids() {
+        return Collections.unmodifiableSortedSet(programs.navigableKeySet());
     }
 }

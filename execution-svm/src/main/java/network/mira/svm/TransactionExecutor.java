@@ -11,17 +11,29 @@ import network.mira.core.crypto.PublicKey;
 import network.mira.core.tx.CompiledInstruction;
 import network.mira.core.tx.Message;
 import network.mira.core.tx.Transaction;
+import network.mira.svm.compute.ComputeBudgetRequest;
+import network.mira.svm.compute.ComputeMeter;
+import network.mira.svm.compute.CostTable;
+import network.mira.svm.compute.Fees;
+import network.mira.svm.program.InstructionDecodeException;
 
 /**
- * Executes one transaction against pending state: charge the fee, then run every instruction on
- * working copies; commit the copies only if all instructions succeed. A failed transaction keeps
- * only its fee debit, so the fee is paid whatever happens.
+ * Executes one transaction against pending state: read its compute budget, charge the fee (base
+ * plus priority), then run every instruction on working copies, charging each instruction's cost
+ * from {@link CostTable} before it runs; commit the copies only if all instructions succeed. A
+ * failed transaction keeps only its fee debit, so the fee is paid whatever happens.
  */
 public final class TransactionExecutor {
     private final ProgramRegistry programs;
     private final PublicKey systemProgramId;
 
+    /** @throws IllegalArgumentException when a registered program has no entry in {@link CostTable} */
     public TransactionExecutor(ProgramRegistry programs, PublicKey systemProgramId) {
+        for (PublicKey id : programs.ids()) {
+            if (CostTable.unitsFor(id).isEmpty()) {
+                throw new IllegalArgumentException("program " + id + " has no compute cost in the cost table");
+            }
+        }
         this.programs = programs;
         this.systemProgramId = systemProgramId;
     }
@@ -37,29 +49,48 @@ public final class TransactionExecutor {
     /**
      * Executes against {@code state} without changing it. Safe to call from several threads at
      * once as long as nobody writes {@code state} meanwhile and the transactions do not conflict.
+     *
+     * @throws TransactionRejectedException when the fee payer cannot be charged; the transaction
+     *     then belongs in no block
      */
     public TransactionOutcome run(Transaction transaction, AccountReader state, BlockContext block)
             throws TransactionRejectedException {
         Message message = transaction.message();
-        long fee = block.feeFor(message.header().numRequiredSignatures());
-        Account payer = chargeableFeePayer(message.feePayer(), fee, state);
+        ComputeBudgetRequest budget;
+        try {
+            budget = ComputeBudgetRequest.of(message, block.compute());
+        } catch (InstructionDecodeException e) {
+            // Admission refuses these; one that got here anyway pays the base fee and does nothing.
+            long fee = Fees.baseFee(block.lamportsPerSignature(), message.header().numRequiredSignatures());
+            Account charged = chargedFeePayer(message.feePayer(), fee, state);
+            return failed(transaction, fee, new TransactionError("INVALID_INSTRUCTION_DATA", -1, e.getMessage()), 0,
+                    charged);
+        }
+        long fee = Fees.total(block.lamportsPerSignature(), message, budget);
+        Account charged = chargedFeePayer(message.feePayer(), fee, state);
         TransactionAccounts accounts = new TransactionAccounts(message.accountKeys(), state, systemProgramId);
-        Account charged = payer.withLamports(payer.lamports() - fee);
         accounts.set(0, charged);
+        ComputeMeter meter = new ComputeMeter(budget.unitLimit());
         List<CompiledInstruction> instructions = message.instructions();
         for (int i = 0; i < instructions.size(); i++) {
             try {
-                runInstruction(message, instructions.get(i), accounts, block);
+                runInstruction(message, instructions.get(i), accounts, block, meter);
             } catch (InstructionException e) {
-                TransactionResult failed = new TransactionResult(transaction.id(), fee, Optional.of(TransactionError.of(e, i)));
-                return new TransactionOutcome(failed, new TreeMap<>(Map.of(message.feePayer(), charged)));
+                return failed(transaction, fee, TransactionError.of(e, i), meter.consumed(), charged);
             }
         }
-        return new TransactionOutcome(new TransactionResult(transaction.id(), fee, Optional.empty()),
+        return new TransactionOutcome(new TransactionResult(transaction.id(), fee, Optional.empty(), meter.consumed()),
                 changedWritableAccounts(message, accounts, state));
     }
 
-    private Account chargeableFeePayer(PublicKey feePayer, long fee, AccountReader state)
+    private static TransactionOutcome failed(Transaction transaction, long fee, TransactionError error,
+                                             long computeUnitsConsumed, Account chargedFeePayer) {
+        TransactionResult result = new TransactionResult(transaction.id(), fee, Optional.of(error), computeUnitsConsumed);
+        return new TransactionOutcome(result, new TreeMap<>(Map.of(transaction.message().feePayer(), chargedFeePayer)));
+    }
+
+    /** The fee payer after paying {@code fee}. */
+    private Account chargedFeePayer(PublicKey feePayer, long fee, AccountReader state)
             throws TransactionRejectedException {
         Account payer = state.get(feePayer).orElseThrow(() -> new TransactionRejectedException(
                 "FEE_PAYER_NOT_FOUND", "fee payer " + feePayer + " has no account"));
@@ -71,14 +102,15 @@ public final class TransactionExecutor {
             throw new TransactionRejectedException("INSUFFICIENT_FUNDS_FOR_FEE",
                     "fee payer " + feePayer + " has " + payer.lamports() + " lamports, fee is " + fee);
         }
-        return payer;
+        return payer.withLamports(payer.lamports() - fee);
     }
 
     private void runInstruction(Message message, CompiledInstruction instruction, TransactionAccounts accounts,
-                                BlockContext block) throws InstructionException {
+                                BlockContext block, ComputeMeter meter) throws InstructionException {
         PublicKey programId = message.programId(instruction);
         NativeProgram program = programs.get(programId).orElseThrow(() ->
                 new InstructionException("UNKNOWN_PROGRAM", "program " + programId + " does not exist"));
+        meter.consume(CostTable.unitsFor(programId).orElseThrow());
         byte[] indexes = instruction.accountIndexes();
         List<InstructionAccount> instructionAccounts = new ArrayList<>(indexes.length);
         for (byte raw : indexes) {
@@ -87,7 +119,7 @@ public final class TransactionExecutor {
                     message.isSigner(index), message.isWritable(index), accounts, index));
         }
         Account[] before = accounts.snapshot();
-        program.execute(new InvokeContext(programId, instruction.data(), instructionAccounts, block));
+        program.execute(new InvokeContext(programId, instruction.data(), instructionAccounts, block, meter));
         AccountRules.check(programId, instructionAccounts, before, accounts);
     }
 

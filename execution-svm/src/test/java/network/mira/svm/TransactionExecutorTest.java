@@ -16,6 +16,7 @@ import network.mira.core.tx.AccountMeta;
 import network.mira.core.tx.Instruction;
 import network.mira.core.tx.MessageCompiler;
 import network.mira.core.tx.Transaction;
+import network.mira.svm.compute.ComputeParameters;
 import network.mira.svm.program.computebudget.ComputeBudgetProgramRuntime;
 import network.mira.svm.program.system.SystemInstruction;
 import network.mira.svm.program.system.SystemProgram;
@@ -33,7 +34,7 @@ class TransactionExecutorTest {
     private final AccountOverlay state = new AccountOverlay(address -> Optional.ofNullable(committed.get(address)));
     private final TransactionExecutor executor = new TransactionExecutor(
             new ProgramRegistry(List.of(new SystemProgramRuntime(), new ComputeBudgetProgramRuntime())), SystemProgram.ID);
-    private final BlockContext block = new BlockContext(1, 1_000, FEE);
+    private final BlockContext block = new BlockContext(1, 1_000, FEE, ComputeParameters.SOLANA_DEFAULTS);
 
     private void fund(KeyPair key, long lamports) {
         committed.put(key.publicKey(), Account.ofLamports(lamports, SystemProgram.ID));

@@ -45,6 +45,7 @@ import network.mira.settlement.production.BlockBuilder;
 import network.mira.settlement.signer.GuardedSigner;
 import network.mira.svm.ProgramRegistry;
 import network.mira.svm.TransactionExecutor;
+import network.mira.svm.parallel.SerialBlockExecutor;
 import network.mira.svm.program.computebudget.ComputeBudgetProgramRuntime;
 import network.mira.svm.program.system.SystemProgram;
 import network.mira.svm.program.system.SystemProgramRuntime;
@@ -122,9 +123,10 @@ final class TestNode implements AutoCloseable {
         feed = new BlockFeed(ledger, options.streamQueueCapacity(), 16,
                 streamDelivery == null ? delivery : streamDelivery);
         engine = new SingleValidatorEngine(ledger, mempool,
-                new BlockBuilder(ledger, new TransactionExecutor(programs, SystemProgram.ID), parameters),
+                BlockBuilder.create(ledger, new SerialBlockExecutor(new TransactionExecutor(programs, SystemProgram.ID)),
+                        parameters, 1_000),
                 GuardedSigner.open(validator, dir.resolve("signer-state")), new CertificateVerifier(Ed25519::verify),
-                parameters, new SingleValidatorEngine.Settings(100, EMPTY_BLOCK_INTERVAL_MS, 1_000), List.of(feed));
+                parameters, new SingleValidatorEngine.Settings(100, EMPTY_BLOCK_INTERVAL_MS, 1_000), List.of(feed), List.of());
         Faucet faucet = new Faucet(options.faucet() ? Optional.of(faucetKey) : Optional.empty(), ledger, mempool,
                 FAUCET_MAX_LAMPORTS, FAUCET_COOLDOWN_MS, () -> clockMs);
         List<BindableService> services = new ArrayList<>(List.of(
@@ -140,6 +142,7 @@ final class TestNode implements AutoCloseable {
 
     private Genesis genesis(Options options) {
         return new Genesis("mira-test", GENESIS_TIME_MS, FEE, options.blockhashMaxAgeBlocks(),
+                Genesis.ComputeLimits.DEFAULTS,
                 Optional.of(new Genesis.GenesisFaucet(options.faucet(), faucetKey.publicKey())),
                 List.of(new Genesis.GenesisAccount(faucetKey.publicKey(), FAUCET_LAMPORTS),
                         new Genesis.GenesisAccount(alice.publicKey(), ALICE_LAMPORTS),

@@ -2,8 +2,10 @@ package network.mira.node.bench;
 
 import picocli.CommandLine.Command;
 
-/** {@code mira bench ...}: load generators that print machine-readable results. */
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = TransferLoadCommand.class,
-        description = "Load generators against a running node; each prints one JSON object.")
+/** {@code mira bench ...}: load generators and in-process benchmarks that print machine-readable results. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        subcommands = {TransferLoadCommand.class, ExecutionBenchCommand.class, SignatureBenchCommand.class},
+        description = "Load generators against a running node (transfers) and in-process benchmarks (execution, "
+                + "sigverify); each prints JSON objects, one per line.")
 public final class BenchCommand {
 }

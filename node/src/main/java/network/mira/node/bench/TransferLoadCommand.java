@@ -1,161 +1,105 @@
 package network.mira.node.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.protobuf.ByteString;
 import io.grpc.ManagedChannel;
-import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import network.mira.core.crypto.Hash;
-import network.mira.core.crypto.KeyPair;
-import network.mira.core.tx.MessageCompiler;
-import network.mira.core.tx.Transaction;
-import network.mira.rpc.v1.Block;
-import network.mira.rpc.v1.ChainServiceGrpc;
-import network.mira.rpc.v1.FaucetServiceGrpc;
-import network.mira.rpc.v1.GetLatestBlockhashRequest;
-import network.mira.rpc.v1.GetNodeStatusRequest;
-import network.mira.rpc.v1.NodeServiceGrpc;
-import network.mira.rpc.v1.RequestAirdropRequest;
-import network.mira.rpc.v1.StreamBlocksRequest;
-import network.mira.rpc.v1.SubmitTransactionRequest;
-import network.mira.rpc.v1.TransactionServiceGrpc;
-import network.mira.svm.program.system.SystemProgram;
 import network.mira.node.cli.CliEnvironment;
 import network.mira.node.cli.HostPort;
 import network.mira.node.cli.RpcOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code mira bench transfers}: a load generator against a running devnet. It funds a set of
- * fresh accounts from the faucet, submits signed transfers between them over gRPC as fast as the
- * node admits them, follows StreamBlocks until every admitted transfer is finalized, and prints
- * one JSON object with what it measured.
+ * {@code mira bench transfers}: a load generator against a running devnet. It funds senders from
+ * the faucet, submits signed System transfers over gRPC from many threads at a target rate (or
+ * as fast as admitted), follows StreamBlocks to see each one finalized, and prints one JSON object
+ * with submitted / admitted / finalized rates and submit-to-FINALIZED latency percentiles.
  */
 @Command(name = "transfers", mixinStandardHelpOptions = true,
-        description = "Submit N System transfers between funded accounts and measure finalized throughput.")
+        description = "Load a running node with signed transfers and measure finalized throughput and latency.")
 public final class TransferLoadCommand implements Callable<Integer> {
     /** The node address comes from the inherited {@code --rpc} option of {@code mira}. */
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--transactions", defaultValue = "2000", description = "Transfers to submit.")
-    int transactions;
-
-    @Option(names = "--accounts", defaultValue = "16", description = "Funded sender accounts.")
+    @Option(names = "--accounts", defaultValue = "64",
+            description = "Funded sender accounts (each also gets its own receiver); more accounts, more parallelism.")
     int accounts;
 
-    @Option(names = "--timeout-s", defaultValue = "300", description = "Give up waiting for finalization after this.")
+    @Option(names = "--tps", defaultValue = "0", description = "Target submissions per second; 0 = as fast as admitted.")
+    int tps;
+
+    @Option(names = "--duration", defaultValue = "10", description = "Seconds to submit for (with --tps).")
+    int durationSeconds;
+
+    @Option(names = "--transactions", defaultValue = "0",
+            description = "Stop after this many submissions (0 = tps x duration, or 2000 without --tps).")
+    int transactions;
+
+    @Option(names = "--threads", defaultValue = "8", description = "Submitting client threads.")
+    int threads;
+
+    @Option(names = "--timeout-s", defaultValue = "120", description = "Give up waiting for finalization after this.")
     long timeoutSeconds;
 
     @Override
     public Integer call() throws Exception {
         HostPort endpoint = RpcOption.resolve(spec, CliEnvironment.system());
-        ManagedChannel channel = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port())
-                .usePlaintext().build();
+        ManagedChannel channel = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
         try {
-            System.out.println(new ObjectMapper().writeValueAsString(run(channel)));
+            LoadPlan plan = new LoadPlan(accounts, tps, total(), threads, timeoutSeconds);
+            System.out.println(new ObjectMapper().writeValueAsString(report(plan, new TransferLoad(channel, plan).run())));
             return 0;
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
     }
 
-    private Map<String, Object> run(ManagedChannel channel) throws InterruptedException {
-        List<KeyPair> senders = fund(channel);
-        TransactionServiceGrpc.TransactionServiceBlockingStub transactionsStub =
-                TransactionServiceGrpc.newBlockingStub(channel);
-        Hash blockhash = Hash.fromBase58(ChainServiceGrpc.newBlockingStub(channel)
-                .getLatestBlockhash(GetLatestBlockhashRequest.getDefaultInstance()).getBlockhash());
-        List<Transaction> load = new ArrayList<>(transactions);
-        for (int i = 0; i < transactions; i++) {
-            KeyPair from = senders.get(i % senders.size());
-            KeyPair to = senders.get((i + 1) % senders.size());
-            // Distinct amounts make every transfer a distinct transaction (and signature).
-            load.add(Transaction.sign(MessageCompiler.compileLegacy(from.publicKey(),
-                    List.of(SystemProgram.transfer(from.publicKey(), to.publicKey(), 1 + i / senders.size())),
-                    blockhash), List.of(from)));
+    private int total() {
+        if (transactions > 0) {
+            return transactions;
         }
-        long startHeight = finalizedHeight(channel);
-        long started = System.nanoTime();
-        Set<String> admitted = new HashSet<>();
-        Map<String, Integer> refused = new LinkedHashMap<>();
-        for (Transaction transaction : load) {
-            try {
-                admitted.add(transactionsStub.submitTransaction(SubmitTransactionRequest.newBuilder()
-                        .setTransaction(ByteString.copyFrom(transaction.serialize())).build()).getSignature());
-            } catch (StatusRuntimeException e) {
-                refused.merge(String.valueOf(e.getStatus().getDescription()).split(":", 2)[0], 1, Integer::sum);
-            }
-        }
-        long submittedNanos = System.nanoTime() - started;
-        Map<String, Object> finalization = awaitFinalized(channel, admitted, startHeight);
-        long elapsedNanos = System.nanoTime() - started;
+        return tps > 0 ? Math.multiplyExact(tps, durationSeconds) : 2000;
+    }
+
+    private static Map<String, Object> report(LoadPlan plan, TransferLoad.Result result) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("benchmark", "transfers");
-        out.put("submitted", transactions);
-        out.put("admitted", admitted.size());
-        out.put("refused", refused);
-        out.put("finalized", finalization.get("finalized"));
-        out.put("blocks", finalization.get("blocks"));
-        out.put("submit_seconds", submittedNanos / 1e9);
-        out.put("seconds_to_all_finalized", elapsedNanos / 1e9);
-        out.put("finalized_tps", ((Integer) finalization.get("finalized")) / (elapsedNanos / 1e9));
-        out.put("max_transactions_in_a_block", finalization.get("max_per_block"));
+        out.put("accounts", plan.accounts());
+        out.put("threads", plan.threads());
+        out.put("target_tps", plan.tps());
+        out.put("submitted", result.submitted());
+        out.put("admitted", result.admitted());
+        out.put("refused", result.refused());
+        out.put("finalized", result.finalized());
+        out.put("blocks", result.blocks());
+        out.put("max_transactions_in_a_block", result.maxPerBlock());
+        out.put("submit_seconds", round(result.submitSeconds()));
+        out.put("submitted_tps", round(result.submitted() / result.submitSeconds()));
+        out.put("admitted_tps", round(result.admitted() / result.submitSeconds()));
+        out.put("finalized_tps", round(result.finalized() / result.finalizeSeconds()));
+        out.put("latency_ms_p50", result.latencyMillis(0.50));
+        out.put("latency_ms_p99", result.latencyMillis(0.99));
+        out.put("latency_ms_max", result.latencyMillis(1.0));
         return out;
     }
 
-    private List<KeyPair> fund(ManagedChannel channel) throws InterruptedException {
-        SecureRandom random = new SecureRandom();
-        FaucetServiceGrpc.FaucetServiceBlockingStub faucet = FaucetServiceGrpc.newBlockingStub(channel);
-        List<KeyPair> senders = new ArrayList<>();
-        Set<String> airdrops = new HashSet<>();
-        long startHeight = finalizedHeight(channel);
-        for (int i = 0; i < accounts; i++) {
-            KeyPair key = KeyPair.generate(random);
-            senders.add(key);
-            airdrops.add(faucet.requestAirdrop(RequestAirdropRequest.newBuilder()
-                    .setAddress(key.publicKey().toBase58()).setLamports(1_000_000_000L).build()).getSignature());
-        }
-        awaitFinalized(channel, airdrops, startHeight);
-        return senders;
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
     }
 
-    private static long finalizedHeight(ManagedChannel channel) {
-        return NodeServiceGrpc.newBlockingStub(channel).getNodeStatus(GetNodeStatusRequest.getDefaultInstance())
-                .getFinalizedHeight();
-    }
-
-    private Map<String, Object> awaitFinalized(ManagedChannel channel, Set<String> signatures, long afterHeight) {
-        Set<String> waiting = new HashSet<>(signatures);
-        int blocks = 0;
-        int maxPerBlock = 0;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        Iterator<Block> stream = ChainServiceGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(timeoutSeconds, TimeUnit.SECONDS)
-                .streamBlocks(StreamBlocksRequest.newBuilder().setFromHeight(afterHeight + 1).build());
-        while (!waiting.isEmpty() && System.nanoTime() < deadline && stream.hasNext()) {
-            Block block = stream.next();
-            blocks++;
-            maxPerBlock = Math.max(maxPerBlock, block.getSignaturesCount());
-            block.getSignaturesList().forEach(waiting::remove);
+    /** What to submit and how. */
+    record LoadPlan(int accounts, int tps, int transactions, int threads, long timeoutSeconds) {
+        LoadPlan {
+            if (accounts <= 0 || transactions <= 0 || threads <= 0 || tps < 0) {
+                throw new IllegalArgumentException("accounts, transactions and threads must be positive, tps >= 0");
+            }
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("finalized", signatures.size() - waiting.size());
-        out.put("blocks", blocks);
-        out.put("max_per_block", maxPerBlock);
-        return out;
     }
 }

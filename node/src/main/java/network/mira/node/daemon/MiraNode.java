@@ -41,6 +41,7 @@ import network.mira.settlement.production.BlockBuilder;
 import network.mira.settlement.signer.GuardedSigner;
 import network.mira.svm.ProgramRegistry;
 import network.mira.svm.TransactionExecutor;
+import network.mira.svm.parallel.ParallelBlockExecutor;
 import network.mira.svm.program.computebudget.ComputeBudgetProgramRuntime;
 import network.mira.svm.program.system.SystemProgram;
 import network.mira.svm.program.system.SystemProgramRuntime;
@@ -112,12 +113,16 @@ public final class MiraNode implements AutoCloseable {
         ExecutorService feedDelivery = Executors.newFixedThreadPool(2, daemonThreads("block-feed"));
         resources.push(feedDelivery::shutdownNow);
         BlockFeed feed = new BlockFeed(ledger, BLOCK_STREAM_QUEUE, MAX_BLOCK_STREAMS, feedDelivery);
+        ParallelBlockExecutor executor = new ParallelBlockExecutor(new TransactionExecutor(programs, SystemProgram.ID),
+                config.execution().workerThreads());
+        resources.push(executor);
+        BlockReporter reporter = new BlockReporter(metrics, ledger.finalizedHeight());
         SingleValidatorEngine engine = new SingleValidatorEngine(ledger, mempool,
-                new BlockBuilder(ledger, new TransactionExecutor(programs, SystemProgram.ID), parameters),
+                BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions()),
                 signer, new CertificateVerifier(Ed25519::verify), parameters,
                 new SingleValidatorEngine.Settings(config.consensus().blockIntervalMs(),
-                        config.consensus().emptyBlockIntervalMs(), config.block().maxTransactions()),
-                List.of(new BlockReporter(metrics, ledger.finalizedHeight()), feed));
+                        config.consensus().emptyBlockIntervalMs(), candidateWindow(config)),
+                List.of(reporter, feed), List.of(reporter));
 
         Faucet faucet = new Faucet(faucetKey(genesis), ledger, mempool, config.faucet().maxLamportsPerRequest(),
                 config.faucet().cooldownMs(), System::currentTimeMillis);
@@ -150,6 +155,11 @@ public final class MiraNode implements AutoCloseable {
         ready = true;
         LOG.info("validator {} ready: gRPC {}:{}, metrics http://{}:{}/metrics, p2p {}:{}", validatorKey.publicKey(),
                 config.rpc().host(), grpc.port(), config.metrics().host(), http.port(), config.p2p().host(), p2pPort);
+    }
+
+    /** Packing chooses among more candidates than fit, so priority and the account limits have a choice. */
+    private static int candidateWindow(NodeConfig config) {
+        return Math.min(config.mempool().maxTransactions(), 4 * config.block().maxTransactions());
     }
 
     private Optional<KeyPair> faucetKey(Genesis genesis) throws IOException {

@@ -36,7 +36,7 @@ final class InProcessDevnet implements AutoCloseable {
                 new NodeConfig.Metrics("127.0.0.1", 0),
                 new NodeConfig.P2p("127.0.0.1", 0),
                 new NodeConfig.Consensus(100, 1_000),
-                defaults.mempool(), defaults.block(),
+                defaults.mempool(), defaults.block(), defaults.execution(),
                 new NodeConfig.Faucet(10_000_000_000L, 0),
                 defaults.log());
         java.nio.file.Files.createDirectories(dataDir);

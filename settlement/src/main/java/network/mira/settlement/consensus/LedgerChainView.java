@@ -8,6 +8,7 @@ import network.mira.core.crypto.Signature;
 import network.mira.settlement.ChainParameters;
 import network.mira.settlement.ledger.Ledger;
 import network.mira.settlement.mempool.ChainView;
+import network.mira.svm.compute.ComputeParameters;
 
 /** Admission's view of the finalized chain, read from the ledger. */
 public final class LedgerChainView implements ChainView {
@@ -42,6 +43,11 @@ public final class LedgerChainView implements ChainView {
     @Override
     public long lamportsPerSignature() {
         return parameters.lamportsPerSignature();
+    }
+
+    @Override
+    public ComputeParameters compute() {
+        return parameters.compute();
     }
 
     @Override

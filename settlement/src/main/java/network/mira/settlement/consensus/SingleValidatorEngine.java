@@ -29,8 +29,12 @@ import org.slf4j.LoggerFactory;
 public final class SingleValidatorEngine implements ConsensusEngine {
     private static final Logger LOG = LoggerFactory.getLogger(SingleValidatorEngine.class);
 
-    /** Timing and size knobs, from the node configuration. */
-    public record Settings(long blockIntervalMs, long emptyBlockIntervalMs, int maxTransactionsPerBlock) {}
+    /**
+     * Timing and size knobs, from the node configuration.
+     *
+     * @param candidateWindow how many mempool transactions (oldest first) packing may choose from
+     */
+    public record Settings(long blockIntervalMs, long emptyBlockIntervalMs, int candidateWindow) {}
 
     private final Ledger ledger;
     private final Mempool mempool;
@@ -40,11 +44,12 @@ public final class SingleValidatorEngine implements ConsensusEngine {
     private final ChainParameters parameters;
     private final Settings settings;
     private final List<FinalizationListener> listeners;
+    private final List<BlockProductionListener> producers;
     private long lastBlockAtMs = Long.MIN_VALUE;
 
     public SingleValidatorEngine(Ledger ledger, Mempool mempool, BlockBuilder builder, ConsensusSigner signer,
                                  CertificateVerifier certificates, ChainParameters parameters, Settings settings,
-                                 List<FinalizationListener> listeners) {
+                                 List<FinalizationListener> listeners, List<BlockProductionListener> producers) {
         if (parameters.validators().size() != 1 || !parameters.validators().contains(signer.publicKey())) {
             throw new IllegalArgumentException("the single-validator engine needs a set of exactly this node's key "
                     + signer.publicKey());
@@ -57,6 +62,7 @@ public final class SingleValidatorEngine implements ConsensusEngine {
         this.parameters = parameters;
         this.settings = settings;
         this.listeners = List.copyOf(listeners);
+        this.producers = List.copyOf(producers);
     }
 
     @Override
@@ -70,8 +76,11 @@ public final class SingleValidatorEngine implements ConsensusEngine {
             return;
         }
         long started = System.nanoTime();
-        BuiltBlock built = builder.build(mempool.peek(settings.maxTransactionsPerBlock()), nowMs, signer.publicKey());
+        BuiltBlock built = builder.build(mempool.peek(settings.candidateWindow()), nowMs, signer.publicKey());
         mempool.removeAll(built.dropped());
+        for (BlockProductionListener producer : producers) {
+            notifySafely(() -> producer.onProduced(built), producer, built.block().height());
+        }
         CommitCertificate certificate;
         try {
             certificate = certify(built);
@@ -88,15 +97,18 @@ public final class SingleValidatorEngine implements ConsensusEngine {
         notifyListeners(finalized, elapsed);
     }
 
-    /** The block is already durable; a failing observer must not stop block production. */
     private void notifyListeners(FinalizedBlock finalized, long elapsedNanos) {
         for (FinalizationListener listener : listeners) {
-            try {
-                listener.onFinalized(finalized, elapsedNanos);
-            } catch (RuntimeException e) {
-                LOG.error("finalization listener {} failed on block {}: {}", listener, finalized.block().height(),
-                        e.toString(), e);
-            }
+            notifySafely(() -> listener.onFinalized(finalized, elapsedNanos), listener, finalized.block().height());
+        }
+    }
+
+    /** Observers only observe: one that fails must not stop block production. */
+    private static void notifySafely(Runnable notification, Object observer, long height) {
+        try {
+            notification.run();
+        } catch (RuntimeException e) {
+            LOG.error("observer {} failed on block {}: {}", observer, height, e.toString(), e);
         }
     }
 

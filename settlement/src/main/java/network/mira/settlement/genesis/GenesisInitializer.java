@@ -16,6 +16,7 @@ import network.mira.settlement.ChainParameters;
 import network.mira.settlement.ledger.Ledger;
 import network.mira.settlement.ledger.LedgerException;
 import network.mira.settlement.ledger.PreparedState;
+import network.mira.svm.compute.ComputeParameters;
 
 /**
  * Turns a genesis file into block 0 on first start, and on every later start proves that the data
@@ -33,7 +34,13 @@ public final class GenesisInitializer {
             validators.add(new Validator(validator.identity(), validator.stake()));
         }
         return new ChainParameters(genesis.chainId(), genesis.hash(), genesis.lamportsPerSignature(),
-                genesis.blockhashMaxAgeBlocks(), new ValidatorSet(validators));
+                genesis.blockhashMaxAgeBlocks(), compute(genesis.compute()), new ValidatorSet(validators));
+    }
+
+    /** Genesis has already checked the limits by the same rules ComputeParameters asserts. */
+    static ComputeParameters compute(Genesis.ComputeLimits limits) {
+        return new ComputeParameters(limits.computeUnitLimitPerInstruction(), limits.maxComputeUnitsPerTransaction(),
+                limits.maxComputeUnitsPerBlock(), limits.maxComputeUnitsPerAccountPerBlock());
     }
 
     /**

@@ -5,6 +5,7 @@ import network.mira.core.account.Account;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.crypto.Signature;
+import network.mira.svm.compute.ComputeParameters;
 
 /** What admission needs to know about the finalized chain; the ledger provides it. */
 public interface ChainView {
@@ -18,6 +19,9 @@ public interface ChainView {
     Optional<Account> account(PublicKey address);
 
     long lamportsPerSignature();
+
+    /** The chain's compute limits, which a transaction's requested limit is clamped to. */
+    ComputeParameters compute();
 
     int blockhashMaxAgeBlocks();
 }

@@ -10,6 +10,8 @@ import network.mira.core.tx.Transaction;
 import network.mira.core.tx.WireFormatException;
 import network.mira.svm.NativeProgram;
 import network.mira.svm.ProgramRegistry;
+import network.mira.svm.compute.ComputeBudgetRequest;
+import network.mira.svm.compute.Fees;
 import network.mira.svm.program.InstructionDecodeException;
 
 /**
@@ -60,7 +62,13 @@ public final class TransactionAdmission {
         if (instructions != null) {
             return instructions;
         }
-        Verdict fee = checkFeePayer(transaction.message());
+        ComputeBudgetRequest budget;
+        try {
+            budget = ComputeBudgetRequest.of(transaction.message(), chain.compute());
+        } catch (InstructionDecodeException e) {
+            return new Refused(RefusalReason.MALFORMED_INSTRUCTION_DATA, e.getMessage());
+        }
+        Verdict fee = checkFeePayer(transaction.message(), budget);
         return fee != null ? fee : new Admitted(transaction);
     }
 
@@ -120,9 +128,10 @@ public final class TransactionAdmission {
         program.validate(instruction.data());
     }
 
-    private Verdict checkFeePayer(Message message) {
+    /** The payer must hold the whole fee, priority fee included, as execution will charge it. */
+    private Verdict checkFeePayer(Message message, ComputeBudgetRequest budget) {
         PublicKey payer = message.feePayer();
-        long fee = Math.multiplyExact(chain.lamportsPerSignature(), (long) message.header().numRequiredSignatures());
+        long fee = Fees.total(chain.lamportsPerSignature(), message, budget);
         Account account = chain.account(payer).orElse(null);
         if (account != null && (!account.owner().equals(systemProgramId) || account.dataLength() != 0)) {
             return new Refused(RefusalReason.INVALID_FEE_PAYER,
@@ -130,8 +139,9 @@ public final class TransactionAdmission {
         }
         long balance = account == null ? 0 : account.lamports();
         if (balance < fee) {
-            return new Refused(RefusalReason.INSUFFICIENT_FUNDS_FOR_FEE,
-                    "fee payer " + payer + " has " + balance + " lamports, the fee is " + fee);
+            return new Refused(RefusalReason.INSUFFICIENT_FUNDS_FOR_FEE, "fee payer " + payer + " has " + balance
+                    + " lamports, the fee is " + fee + (budget.priorityFeeLamports() == 0 ? ""
+                    : " (priority fee " + budget.priorityFeeLamports() + " included)"));
         }
         return null;
     }

@@ -13,58 +13,79 @@ import network.mira.settlement.ChainParameters;
 import network.mira.settlement.ledger.Ledger;
 import network.mira.settlement.ledger.PreparedState;
 import network.mira.settlement.mempool.PendingTransaction;
-import network.mira.svm.AccountOverlay;
-import network.mira.svm.BlockContext;
-import network.mira.svm.TransactionExecutor;
-import network.mira.svm.TransactionRejectedException;
+import network.mira.svm.BlockExecution;
+import network.mira.svm.BlockExecutor;
 import network.mira.svm.TransactionResult;
 
 /**
- * Builds the next block on top of the finalized head: re-checks each candidate against the chain
- * as it is now (blockhash window, already processed), executes it in order, and leaves out the
- * ones that cannot be charged. The resulting state root goes into the header.
+ * Builds the next block on top of the finalized head: drops candidates the chain no longer
+ * accepts (blockhash out of the window, already finalized), packs the rest by priority within
+ * the compute limits, executes them (in parallel where they do not conflict), and leaves out any
+ * whose fee payer turns out unable to pay. The resulting state root goes into the header.
  */
 public final class BlockBuilder {
     private final Ledger ledger;
-    private final TransactionExecutor executor;
+    private final BlockExecutor executor;
+    private final BlockPacker packer;
     private final ChainParameters parameters;
 
-    public BlockBuilder(Ledger ledger, TransactionExecutor executor, ChainParameters parameters) {
+    public BlockBuilder(Ledger ledger, BlockExecutor executor, BlockPacker packer, ChainParameters parameters) {
         this.ledger = ledger;
         this.executor = executor;
+        this.packer = packer;
         this.parameters = parameters;
+    }
+
+    /** The standard wiring: packing by Compute Budget price within the genesis compute limits. */
+    public static BlockBuilder create(Ledger ledger, BlockExecutor executor, ChainParameters parameters,
+                                      int maxTransactionsPerBlock) {
+        return new BlockBuilder(ledger, executor, new BlockPacker(parameters.compute(), maxTransactionsPerBlock,
+                new ComputeBudgetCosts(parameters.compute())), parameters);
     }
 
     public BuiltBlock build(List<PendingTransaction> candidates, long timestampMs, PublicKey proposer) {
         Block parent = ledger.head();
         long height = parent.height() + 1;
         long timestamp = Math.max(timestampMs, parent.header().timestampMs());
-        BlockContext context = new BlockContext(height, timestamp, parameters.lamportsPerSignature());
-        AccountOverlay overlay = new AccountOverlay(ledger);
+        List<Signature> dropped = new ArrayList<>();
+        BlockPacker.Packing packing = packer.pack(eligible(candidates, parent.height(), dropped));
+        List<Transaction> selected = packing.selected().stream().map(PendingTransaction::transaction).toList();
+        BlockExecution execution = executor.execute(selected, ledger, parameters.blockContext(height, timestamp));
+
         List<byte[]> included = new ArrayList<>();
         List<TransactionResult> results = new ArrayList<>();
         List<List<PublicKey>> accountKeys = new ArrayList<>();
-        List<Signature> dropped = new ArrayList<>();
-        Set<Signature> seen = new HashSet<>();
-        for (PendingTransaction candidate : candidates) {
-            Transaction transaction = candidate.transaction();
-            if (!seen.add(transaction.id()) || !isIncludable(transaction, parent.height())) {
-                dropped.add(transaction.id());
-                continue;
-            }
-            try {
-                results.add(executor.execute(transaction, overlay, context));
-                included.add(candidate.bytes());
-                accountKeys.add(transaction.message().accountKeys());
-            } catch (TransactionRejectedException e) {
-                dropped.add(transaction.id());
+        for (int i = 0; i < selected.size(); i++) {
+            BlockExecution.Entry entry = execution.entries().get(i);
+            if (entry.included()) {
+                results.add(entry.result().orElseThrow());
+                included.add(packing.selected().get(i).bytes());
+                accountKeys.add(selected.get(i).message().accountKeys());
+            } else {
+                dropped.add(selected.get(i).id());
             }
         }
-        PreparedState state = ledger.state().prepare(overlay.changes());
+        PreparedState state = ledger.state().prepare(execution.changes());
         BlockHeader header = new BlockHeader(BlockHeader.VERSION, height, parent.hash(), state.stateRoot(),
                 Block.transactionsRoot(included), timestamp, proposer, parameters.validators().hash(),
                 included.size());
-        return new BuiltBlock(new Block(header, included), state, results, accountKeys, dropped);
+        return new BuiltBlock(new Block(header, included), state, results, accountKeys, dropped, packing,
+                execution.stats());
+    }
+
+    private List<PendingTransaction> eligible(List<PendingTransaction> candidates, long parentHeight,
+                                              List<Signature> dropped) {
+        List<PendingTransaction> eligible = new ArrayList<>(candidates.size());
+        Set<Signature> seen = new HashSet<>();
+        for (PendingTransaction candidate : candidates) {
+            Transaction transaction = candidate.transaction();
+            if (seen.add(transaction.id()) && isIncludable(transaction, parentHeight)) {
+                eligible.add(candidate);
+            } else {
+                dropped.add(transaction.id());
+            }
+        }
+        return eligible;
     }
 
     /** Still within the blockhash window and not already finalized. */

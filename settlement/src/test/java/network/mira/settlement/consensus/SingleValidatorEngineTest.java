@@ -33,6 +33,7 @@ import network.mira.settlement.production.BlockBuilder;
 import network.mira.settlement.signer.GuardedSigner;
 import network.mira.svm.ProgramRegistry;
 import network.mira.svm.TransactionExecutor;
+import network.mira.svm.parallel.SerialBlockExecutor;
 import network.mira.svm.program.computebudget.ComputeBudgetProgramRuntime;
 import network.mira.svm.program.system.SystemProgram;
 import network.mira.svm.program.system.SystemProgramRuntime;
@@ -66,10 +67,11 @@ class SingleValidatorEngineTest {
                     programs, SystemProgram.ID);
             mempool = new Mempool(admission, 100, new SimpleMeterRegistry());
             engine = new SingleValidatorEngine(ledger, mempool,
-                    new BlockBuilder(ledger, new TransactionExecutor(programs, SystemProgram.ID), parameters),
+                    BlockBuilder.create(ledger, new SerialBlockExecutor(new TransactionExecutor(programs, SystemProgram.ID)),
+                            parameters, 100),
                     GuardedSigner.open(validator, dir.resolve("last-sign.bin")),
                     new CertificateVerifier(Ed25519::verify), parameters,
-                    new SingleValidatorEngine.Settings(400, 2000, 100), List.of((block, nanos) -> finalized.add(block)));
+                    new SingleValidatorEngine.Settings(400, 2000, 100), List.of((block, nanos) -> finalized.add(block)), List.of());
         }
 
         @Override

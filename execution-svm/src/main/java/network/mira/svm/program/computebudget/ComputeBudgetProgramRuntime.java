@@ -7,8 +7,9 @@ import network.mira.svm.NativeProgram;
 import network.mira.svm.program.InstructionDecodeException;
 
 /**
- * Compute Budget instructions are read by the scheduler before execution (limits and priority
- * fees, see the parallel engine); at execution time they only have to be well formed.
+ * Compute Budget instructions are read before execution ({@code ComputeBudgetRequest}: the unit
+ * limit, the priority fee); at execution time they only have to be well formed, and cost their
+ * entry in the cost table like any instruction.
  */
 public final class ComputeBudgetProgramRuntime implements NativeProgram {
     @Override
