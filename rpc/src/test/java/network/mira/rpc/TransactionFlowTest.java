@@ -62,6 +62,7 @@ class TransactionFlowTest {
         assertThat(done.getHeight()).isEqualTo(height);
         assertThat(done.getIndex()).isZero();
         assertThat(done.getFee()).isEqualTo(TestNode.FEE);
+        assertThat(done.getComputeUnitsConsumed()).as("one System instruction at 150 units").isEqualTo(150);
         assertThat(done.hasError()).isFalse();
         assertThat(done.getTransaction().toByteArray()).isEqualTo(transfer.serialize());
         assertThat(done.getBlockHash()).isEqualTo(node.ledger.block(height).orElseThrow().hash().toBase58());

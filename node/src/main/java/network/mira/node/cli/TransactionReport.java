@@ -28,6 +28,7 @@ final class TransactionReport {
         out.put("height", included ? JsonOutput.u64(response.getHeight()) : null);
         out.put("index", included ? JsonOutput.u32(response.getIndex()) : null);
         out.put("fee", included ? JsonOutput.u64(response.getFee()) : null);
+        out.put("compute_units_consumed", included ? JsonOutput.u64(response.getComputeUnitsConsumed()) : null);
         out.put("block_hash", response.getBlockHash().isEmpty() ? null : response.getBlockHash());
         out.put("error", error(response));
         return out;

@@ -67,6 +67,7 @@ public final class ProtoMapper {
                 .setHeight(status.height())
                 .setIndex(status.index())
                 .setFee(status.fee())
+                .setComputeUnitsConsumed(status.computeUnitsConsumed())
                 .setTransaction(ByteString.copyFrom(block.transactions().get(status.index())))
                 .setBlockHash(block.hash().toBase58());
         status.error().ifPresent(error -> out.setError(TransactionError.newBuilder()
