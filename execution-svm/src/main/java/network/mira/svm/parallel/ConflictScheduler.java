@@ -41,7 +41,9 @@ public final class ConflictScheduler {
             }
             accesses[i] = encoded;
         }
-        return schedule(accesses, ids.size());
+        boolean[] everyOne = new boolean[accesses.length];
+        Arrays.fill(everyOne, true);
+        return schedule(accesses, ids.size(), everyOne);
     }
 
     /** An access that writes account {@code id}. */
@@ -62,20 +64,30 @@ public final class ConflictScheduler {
     /**
      * The same rule over account ids.
      *
-     * @param accesses per transaction in block order, its accounts as {@link #write} or {@link #read} of an id
-     * @param idBound  every id is below this
+     * @param accesses  per transaction in block order, its accounts as {@link #write} or {@link #read} of an id
+     * @param idBound   every id is below this
+     * @param contended per transaction, whether it may conflict with another one at all. One that
+     *                  cannot (every account it declares is its alone, or nobody writes it) goes
+     *                  into the first batch and is left out of the bookkeeping, which it could not
+     *                  affect; so a block without conflicts is planned without a pass over its accounts.
      */
-    static Schedule schedule(int[][] accesses, int idBound) {
-        int[] lastWriteBatch = new int[idBound];
-        int[] lastReadBatch = new int[idBound];
-        Arrays.fill(lastWriteBatch, NONE);
-        Arrays.fill(lastReadBatch, NONE);
+    static Schedule schedule(int[][] accesses, int idBound, boolean[] contended) {
+        int[] lastWriteBatch = null;
+        int[] lastReadBatch = null;
         int[] batchOf = new int[accesses.length];
-        int batchCount = 0;
+        int batchCount = accesses.length == 0 ? 0 : 1;
         for (int i = 0; i < accesses.length; i++) {
-            int batch = place(accesses[i], lastWriteBatch, lastReadBatch);
-            batchOf[i] = batch;
-            batchCount = Math.max(batchCount, batch + 1);
+            if (contended[i]) {
+                if (lastWriteBatch == null) {
+                    lastWriteBatch = new int[idBound];
+                    lastReadBatch = new int[idBound];
+                    Arrays.fill(lastWriteBatch, NONE);
+                    Arrays.fill(lastReadBatch, NONE);
+                }
+                int batch = place(accesses[i], lastWriteBatch, lastReadBatch);
+                batchOf[i] = batch;
+                batchCount = Math.max(batchCount, batch + 1);
+            }
         }
         return new Schedule(group(batchOf, batchCount), batchOf);
     }

@@ -3,6 +3,9 @@ package network.mira.svm.parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import network.mira.core.account.Account;
+import network.mira.core.crypto.PublicKey;
 import network.mira.core.tx.Message;
 import network.mira.core.tx.Transaction;
 import network.mira.svm.AccountReader;
@@ -18,16 +21,18 @@ import network.mira.svm.TransactionRejectedException;
  *
  * <p>How, for one block:
  * <ol>
- *   <li>Every transaction's accounts get block-local ids ({@link AccountIndex}; on all workers).
+ *   <li>Every transaction's accounts get block-local ids ({@link AccountIndex}; on all workers),
+ *       which also finds the transactions that share a written account with another one.
  *   <li>{@link ConflictScheduler} splits the block into batches of mutually non-conflicting
- *       transactions (one thread; array operations only).
+ *       transactions. It runs on one thread, but only over the transactions found above; all
+ *       others go into the first batch.
  *   <li>Batch by batch: each transaction runs with {@link TransactionExecutor#run} against the
- *       pending state, which nobody writes during the batch, and its outcome is stored at its block
- *       index. Then, after all of the batch has run, the outcomes' writes are recorded. Within a
- *       batch no two transactions write the same account, so the order of recording does not
- *       matter and it runs on all workers too; across batches, conflicting transactions are in
- *       block order. Each transaction therefore reads exactly what it would have read serially,
- *       and nothing depends on which worker ran what or when.
+ *       pending state ({@link PendingAccounts}), which nobody writes during the batch, and its
+ *       outcome is stored at its block index. Then, after all of the batch has run, the outcomes'
+ *       writes are recorded. Within a batch no two transactions write the same account, so the
+ *       order of recording does not matter and it runs on all workers too; across batches,
+ *       conflicting transactions are in block order. Each transaction therefore reads exactly
+ *       what it would have read serially, and nothing depends on which worker ran what or when.
  *   <li>The written accounts are sorted by address into the block's changes (on all workers).
  * </ol>
  *
@@ -78,12 +83,14 @@ public final class ParallelBlockExecutor implements BlockExecutor, AutoCloseable
         long start = System.nanoTime();
         Run run = new Run(transactions.toArray(new Transaction[0]), block);
         long busyNanos = run.index();
-        Schedule schedule = ConflictScheduler.schedule(run.accounts.accesses(), run.accounts.idBound());
-        run.pending = new PendingAccounts(state, run.accounts);
+        Schedule schedule = ConflictScheduler.schedule(run.accounts.accesses(), run.accounts.idBound(),
+                run.accounts.touchesContended());
+        run.pending = new PendingAccounts(state, run.accounts, pool.workers());
         for (int b = 0; b < schedule.batchCount(); b++) {
             busyNanos += run.batch(schedule.indexes(b));
         }
-        var changes = run.pending.changes(pool);
+        SortedMap<PublicKey, Account> changes = run.pending.changes(pool);
+        busyNanos += run.pending.sortNanos();
         BlockExecution.ExecutionStats stats = new BlockExecution.ExecutionStats(schedule.batchCount(),
                 schedule.largestBatch(), pool.workers(), busyNanos, System.nanoTime() - start);
         return new BlockExecution(List.of(run.entries), changes, stats);
@@ -108,7 +115,7 @@ public final class ParallelBlockExecutor implements BlockExecutor, AutoCloseable
         for (int i = 0; i < valid.length; i++) {
             entries.add(valid[i] ? executed.entries().get(next++) : badSignature(transactions.get(i)));
         }
-        return new BlockExecution(entries, executed.changes(), executed.stats());
+        return new BlockExecution(List.copyOf(entries), executed.changes(), executed.stats());
     }
 
     /** The verification stage on this executor's workers, for callers that verify on their own. */
@@ -142,28 +149,37 @@ public final class ParallelBlockExecutor implements BlockExecutor, AutoCloseable
             this.transactions = transactions;
             this.messages = new Message[transactions.length];
             this.block = block;
-            this.accounts = new AccountIndex(transactions.length);
+            this.accounts = new AccountIndex(transactions.length, pool.workers());
             this.entries = new BlockExecution.Entry[transactions.length];
             this.outcomes = new TransactionOutcome[transactions.length];
             this.failures = new RuntimeException[transactions.length];
         }
 
         long index() {
-            return pool.forEachIndex(transactions.length, inlineBatchBelow, i -> {
+            long busyNanos = pool.forEachIndex(transactions.length, inlineBatchBelow, (worker, i) -> {
                 messages[i] = transactions[i].message();
-                accounts.register(i, messages[i]);
+                accounts.collect(worker, i, messages[i]);
             });
+            if (transactions.length < inlineBatchBelow) {
+                long start = System.nanoTime();
+                for (int shard = 0; shard < accounts.shards(); shard++) {
+                    accounts.assign(shard);
+                }
+                return busyNanos + System.nanoTime() - start;
+            }
+            return busyNanos + pool.runOnAll(accounts::assign);
         }
 
         /** Runs one batch against the frozen pending state, then records its writes. */
         long batch(int[] batch) {
-            long busyNanos = pool.forEachIndex(batch.length, inlineBatchBelow, k -> execute(batch[k]));
+            long busyNanos = pool.forEachIndex(batch.length, inlineBatchBelow, (worker, k) -> execute(batch[k]));
             for (int index : batch) {
                 if (failures[index] != null) {
                     throw failures[index];
                 }
             }
-            return busyNanos + pool.forEachIndex(batch.length, inlineBatchBelow, k -> record(batch[k]));
+            return busyNanos
+                    + pool.forEachIndex(batch.length, inlineBatchBelow, (worker, k) -> record(worker, batch[k]));
         }
 
         private void execute(int index) {
@@ -179,10 +195,10 @@ public final class ParallelBlockExecutor implements BlockExecutor, AutoCloseable
             }
         }
 
-        private void record(int index) {
+        private void record(int worker, int index) {
             TransactionOutcome outcome = outcomes[index];
             if (outcome != null) {
-                pending.apply(index, messages[index].accountKeys(), outcome.writes());
+                pending.apply(worker, index, messages[index].accountKeys(), outcome.writes());
                 outcomes[index] = null;
             }
         }

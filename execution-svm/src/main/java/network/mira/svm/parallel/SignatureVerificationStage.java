@@ -36,7 +36,7 @@ public final class SignatureVerificationStage implements AutoCloseable {
         Transaction[] ordered = transactions.toArray(new Transaction[0]);
         boolean[] valid = new boolean[ordered.length];
         // Each index is written by one worker; the pool's completion makes all visible to the caller.
-        pool.forEachIndex(ordered.length, INLINE_BELOW, i -> valid[i] = ordered[i].allSignaturesValid());
+        pool.forEachIndex(ordered.length, INLINE_BELOW, (worker, i) -> valid[i] = ordered[i].allSignaturesValid());
         return valid;
     }
 

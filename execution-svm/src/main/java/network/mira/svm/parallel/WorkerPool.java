@@ -82,18 +82,24 @@ final class WorkerPool implements AutoCloseable {
         return busyNanos.get();
     }
 
+    /** Work on one index, told which worker runs it (for per-worker scratch space). */
+    @FunctionalInterface
+    interface IndexAction {
+        void run(int worker, int index);
+    }
+
     /**
      * Calls {@code action} for every index 0..count-1, spread over the workers in runs of
      * consecutive indexes claimed from a shared counter; fewer than {@code inlineBelow} indexes
-     * run on the calling thread alone.
+     * run on the calling thread alone (as worker 0).
      *
      * @return nanoseconds the workers spent, summed
      */
-    long forEachIndex(int count, int inlineBelow, IntConsumer action) {
+    long forEachIndex(int count, int inlineBelow, IndexAction action) {
         if (count < inlineBelow || workers == 1) {
             long start = System.nanoTime();
             for (int i = 0; i < count; i++) {
-                action.accept(i);
+                action.run(0, i);
             }
             return System.nanoTime() - start;
         }
@@ -103,18 +109,22 @@ final class WorkerPool implements AutoCloseable {
             for (int from = claimed.getAndAdd(chunk); from < count; from = claimed.getAndAdd(chunk)) {
                 int to = Math.min(count, from + chunk);
                 for (int i = from; i < to; i++) {
-                    action.accept(i);
+                    action.run(worker, i);
                 }
             }
         });
     }
 
-    /** About {@value #CHUNKS_PER_WORKER} runs per worker, so early finishers can help late ones, at most {@value #MAX_CHUNK}. */
+    /**
+     * Indexes per claim: about {@value #CHUNKS_PER_WORKER} claims per worker, so that early
+     * finishers can help late ones, and at most {@value #MAX_CHUNK}.
+     */
     static int chunkSize(int count, int workers) {
         return Math.max(1, Math.min(MAX_CHUNK, count / (workers * CHUNKS_PER_WORKER)));
     }
 
-    private static void runTimed(IntConsumer work, int worker, AtomicLong busyNanos, AtomicReference<Throwable> failure) {
+    private static void runTimed(IntConsumer work, int worker, AtomicLong busyNanos,
+                                 AtomicReference<Throwable> failure) {
         long start = System.nanoTime();
         try {
             work.accept(worker);

@@ -27,10 +27,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mira bench execution}: execution-only throughput of one block of System transfers, in
- * process, against an in-memory funded state: no signature checks, no storage, no network. Runs
- * the serial reference once, then the parallel engine per worker count, and prints one JSON object
- * per configuration and a summary line with the scaling ratio. Times are the median of the
- * repeated runs (the best is printed too), after warm-up runs that are not timed.
+ * process, against an in-memory funded state (a map): no signature checks, no storage, no network.
+ * Measures the serial reference executor, then the parallel engine per worker count, and prints one
+ * JSON object per configuration and a summary line with the scaling ratio (first over last worker
+ * count) and the speed-up over the serial reference. Times are the median of the repeated runs
+ * (best and mean beside it; collections during the timed runs are reported), after warm-up runs
+ * that are not timed. Each parallel configuration is first checked to give the serial result.
  */
 @Command(name = "execution", mixinStandardHelpOptions = true,
         description = "Execution-only throughput of a block of transfers per worker count (in process, no node).")
@@ -41,7 +43,8 @@ public final class ExecutionBenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--transfers", defaultValue = "50000", description = "Transfers in the block (default ${DEFAULT-VALUE}).")
+    @Option(names = "--transfers", defaultValue = "50000",
+            description = "Transfers in the block (default ${DEFAULT-VALUE}).")
     int transfers;
 
     @Option(names = "--threads", split = ",", defaultValue = "1,2",
@@ -56,10 +59,12 @@ public final class ExecutionBenchCommand implements Callable<Integer> {
             + "(default: one per transfer, so conflict 0 means no shared writable account).")
     Integer senders;
 
-    @Option(names = "--repeat", defaultValue = "3", description = "Timed runs per configuration; the median is reported.")
+    @Option(names = "--repeat", defaultValue = "3",
+            description = "Timed runs per configuration; the median is reported (default ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs per configuration first.")
+    @Option(names = "--warmup", defaultValue = "3",
+            description = "Untimed runs per configuration first (default ${DEFAULT-VALUE}).")
     int warmup;
 
     @Override
@@ -77,12 +82,15 @@ public final class ExecutionBenchCommand implements Callable<Integer> {
                 SystemProgram.ID);
         BlockContext context = new BlockContext(1, 0, LAMPORTS_PER_SIGNATURE, ComputeParameters.SOLANA_DEFAULTS);
 
+        BlockExecution reference =
+                new SerialBlockExecutor(executor).execute(block.transactions(), block.state(), context);
         Result serial = measure(new SerialBlockExecutor(executor), block, context);
         System.out.println(json.writeValueAsString(line("serial", 1, serial)));
         Result first = null;
         Result last = null;
         for (int count : threads) {
             try (ParallelBlockExecutor parallel = new ParallelBlockExecutor(executor, count)) {
+                requireSameAsSerial(parallel.execute(block.transactions(), block.state(), context), reference);
                 Result result = measure(parallel, block, context);
                 System.out.println(json.writeValueAsString(line("parallel", count, result)));
                 first = first == null ? result : first;
@@ -111,8 +119,9 @@ public final class ExecutionBenchCommand implements Callable<Integer> {
         }
     }
 
-    /** What one configuration achieved: timings and the statistics of the median run. */
-    private record Result(Measurements seconds, BlockExecution.ExecutionStats stats) {}
+    /** What one configuration achieved: timings, the statistics of the median run, collections per run. */
+    private record Result(Measurements seconds, BlockExecution.ExecutionStats stats, double gcPerRun,
+                          double gcSecondsPerRun) {}
 
     private Result measure(BlockExecutor executor, SyntheticTransfers block, BlockContext context) {
         List<Transaction> transactions = block.transactions();
@@ -122,16 +131,18 @@ public final class ExecutionBenchCommand implements Callable<Integer> {
         }
         double[] seconds = new double[repeat];
         BlockExecution.ExecutionStats[] stats = new BlockExecution.ExecutionStats[repeat];
+        long[] gcBefore = Measurements.gcTotals();
         for (int i = 0; i < repeat; i++) {
-            Measurements.settle();
             long start = System.nanoTime();
             BlockExecution execution = executor.execute(transactions, state, context);
             seconds[i] = (System.nanoTime() - start) / 1e9;
             requireAllSucceeded(execution);
             stats[i] = execution.stats();
         }
+        long[] gcAfter = Measurements.gcTotals();
         Measurements measurements = new Measurements(seconds);
-        return new Result(measurements, stats[medianIndex(seconds, measurements.median())]);
+        return new Result(measurements, stats[medianIndex(seconds, measurements.median())],
+                (double) (gcAfter[0] - gcBefore[0]) / repeat, (gcAfter[1] - gcBefore[1]) / 1e3 / repeat);
     }
 
     private static int medianIndex(double[] seconds, double median) {
@@ -142,6 +153,13 @@ public final class ExecutionBenchCommand implements Callable<Integer> {
             }
         }
         return closest;
+    }
+
+    /** Figures for a parallel engine that computes something else would be worthless. */
+    private static void requireSameAsSerial(BlockExecution parallel, BlockExecution serial) {
+        if (!parallel.entries().equals(serial.entries()) || !parallel.changes().equals(serial.changes())) {
+            throw new IllegalStateException("parallel execution differs from serial execution");
+        }
     }
 
     /** A benchmark of transfers that failed would measure the wrong thing. */
@@ -164,10 +182,13 @@ public final class ExecutionBenchCommand implements Callable<Integer> {
         out.put("tps", Math.round(transfers / result.seconds().median()));
         out.put("best_seconds", Measurements.round(result.seconds().best(), 4));
         out.put("best_tps", Math.round(transfers / result.seconds().best()));
+        out.put("mean_seconds", Measurements.round(result.seconds().mean(), 4));
         out.put("repeat", repeat);
         out.put("batches", result.stats().batches());
         out.put("largest_batch", result.stats().largestBatch());
         out.put("utilisation", Measurements.round(result.stats().utilisation(), 3));
+        out.put("gc_per_run", Measurements.round(result.gcPerRun(), 2));
+        out.put("gc_seconds_per_run", Measurements.round(result.gcSecondsPerRun(), 4));
         return out;
     }
 

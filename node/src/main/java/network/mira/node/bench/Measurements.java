@@ -1,8 +1,13 @@
 package network.mira.node.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 
-/** Wall-clock seconds of repeated runs; benchmarks report the median and the best. */
+/**
+ * Wall-clock seconds of repeated runs. Benchmarks report the median (robust against other work on
+ * a shared machine), with the best and the mean (which includes any collection pauses) beside it.
+ */
 final class Measurements {
     private final double[] seconds;
 
@@ -19,6 +24,14 @@ final class Measurements {
         return seconds.length % 2 == 1 ? seconds[middle] : (seconds[middle - 1] + seconds[middle]) / 2;
     }
 
+    double mean() {
+        double sum = 0;
+        for (double value : seconds) {
+            sum += value;
+        }
+        return sum / seconds.length;
+    }
+
     double best() {
         return seconds[0];
     }
@@ -28,8 +41,14 @@ final class Measurements {
         return Math.round(value * scale) / scale;
     }
 
-    /** A full collection before each timed run, so one run's garbage is not collected in the next. */
-    static void settle() {
-        System.gc();
+    /** Collections and milliseconds collecting so far, over all collectors: {count, millis}. */
+    static long[] gcTotals() {
+        long count = 0;
+        long millis = 0;
+        for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, collector.getCollectionCount());
+            millis += Math.max(0, collector.getCollectionTime());
+        }
+        return new long[] {count, millis};
     }
 }
