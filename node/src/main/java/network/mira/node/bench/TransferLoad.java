@@ -30,6 +30,7 @@ import network.mira.rpc.v1.RequestAirdropRequest;
 import network.mira.rpc.v1.StreamBlocksRequest;
 import network.mira.rpc.v1.SubmitTransactionRequest;
 import network.mira.rpc.v1.TransactionServiceGrpc;
+import network.mira.svm.program.computebudget.ComputeBudgetProgram;
 import network.mira.svm.program.system.SystemProgram;
 
 /**
@@ -39,6 +40,8 @@ import network.mira.svm.program.system.SystemProgram;
  */
 final class TransferLoad {
     private static final long FUNDING_LAMPORTS = 1_000_000_000L;
+    /** One Compute Budget instruction and one System transfer, 150 units each. */
+    private static final long TRANSFER_COMPUTE_UNITS = 300;
 
     private final ManagedChannel channel;
     private final TransferLoadCommand.LoadPlan plan;
@@ -110,8 +113,11 @@ final class TransferLoad {
             KeyPair from = senders.get(i % senders.size());
             KeyPair to = receivers.get(i % receivers.size());
             // The amount grows with each round over the senders, so every transfer is distinct.
+            // Like any well-behaved client, ask for the units the transfer needs instead of the default
+            // 200,000 per instruction, which would cap a block at 240 transfers.
             Transaction transfer = Transaction.sign(MessageCompiler.compileLegacy(from.publicKey(),
-                    List.of(SystemProgram.transfer(from.publicKey(), to.publicKey(), 1 + i / senders.size())),
+                    List.of(ComputeBudgetProgram.setComputeUnitLimit(TRANSFER_COMPUTE_UNITS),
+                            SystemProgram.transfer(from.publicKey(), to.publicKey(), 1 + i / senders.size())),
                     blockhash.get()), List.of(from));
             String signature = transfer.id().toBase58();
             // Recorded before the call: the block can be finalized before the call returns.
