@@ -1,6 +1,5 @@
 package network.mira.core.crypto;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 
 /** Bitcoin/Solana base58 alphabet encoding. Decoding rejects any character outside the alphabet. */
@@ -8,7 +7,6 @@ public final class Base58 {
     private static final char[] ALPHABET =
             "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".toCharArray();
     private static final int[] INDEXES = new int[128];
-    private static final BigInteger BASE = BigInteger.valueOf(58);
     /** Longest string we ever decode: a 64-byte signature is at most 88 characters. */
     public static final int MAX_ENCODED_LENGTH = 128;
 
@@ -21,25 +19,40 @@ public final class Base58 {
 
     private Base58() {}
 
+    /**
+     * Base conversion digit by digit in a fixed buffer: no BigInteger, because every address and
+     * signature on the RPC path goes through here and BigInteger division dominated its cost.
+     */
     public static String encode(byte[] input) {
-        if (input.length == 0) {
-            return "";
-        }
         int zeros = 0;
         while (zeros < input.length && input[zeros] == 0) {
             zeros++;
         }
-        StringBuilder out = new StringBuilder();
-        BigInteger value = new BigInteger(1, input);
-        while (value.signum() > 0) {
-            BigInteger[] qr = value.divideAndRemainder(BASE);
-            out.append(ALPHABET[qr[1].intValue()]);
-            value = qr[0];
+        // log(256) / log(58) < 1.38: enough base-58 digits for the remaining bytes.
+        byte[] digits = new byte[(input.length - zeros) * 138 / 100 + 1];
+        int used = 0;
+        for (int i = zeros; i < input.length; i++) {
+            int carry = input[i] & 0xFF;
+            int j = 0;
+            for (int k = digits.length - 1; (carry != 0 || j < used) && k >= 0; k--, j++) {
+                carry += 256 * (digits[k] & 0xFF);
+                digits[k] = (byte) (carry % 58);
+                carry /= 58;
+            }
+            used = j;
         }
+        int first = digits.length - used;
+        while (first < digits.length && digits[first] == 0) {
+            first++;
+        }
+        StringBuilder out = new StringBuilder(zeros + digits.length - first);
         for (int i = 0; i < zeros; i++) {
             out.append(ALPHABET[0]);
         }
-        return out.reverse().toString();
+        for (int i = first; i < digits.length; i++) {
+            out.append(ALPHABET[digits[i]]);
+        }
+        return out.toString();
     }
 
     /** @throws IllegalArgumentException naming the offending character or the length */
@@ -47,26 +60,33 @@ public final class Base58 {
         if (input.length() > MAX_ENCODED_LENGTH) {
             throw new IllegalArgumentException("base58 string too long: " + input.length() + " characters");
         }
-        BigInteger value = BigInteger.ZERO;
         int zeros = 0;
-        boolean leading = true;
-        for (int i = 0; i < input.length(); i++) {
+        while (zeros < input.length() && input.charAt(zeros) == ALPHABET[0]) {
+            zeros++;
+        }
+        // log(58) / log(256) < 0.733: enough bytes for the remaining digits.
+        byte[] bytes = new byte[(input.length() - zeros) * 733 / 1000 + 1];
+        int used = 0;
+        for (int i = zeros; i < input.length(); i++) {
             char c = input.charAt(i);
-            int digit = c < 128 ? INDEXES[c] : -1;
-            if (digit < 0) {
+            int carry = c < 128 ? INDEXES[c] : -1;
+            if (carry < 0) {
                 throw new IllegalArgumentException("invalid base58 character '" + c + "' at position " + i);
             }
-            if (leading && digit == 0) {
-                zeros++;
-            } else {
-                leading = false;
+            int j = 0;
+            for (int k = bytes.length - 1; (carry != 0 || j < used) && k >= 0; k--, j++) {
+                carry += 58 * (bytes[k] & 0xFF);
+                bytes[k] = (byte) carry;
+                carry >>>= 8;
             }
-            value = value.multiply(BASE).add(BigInteger.valueOf(digit));
+            used = j;
         }
-        byte[] magnitude = value.signum() == 0 ? new byte[0] : value.toByteArray();
-        int strip = magnitude.length > 0 && magnitude[0] == 0 ? 1 : 0;
-        byte[] out = new byte[zeros + magnitude.length - strip];
-        System.arraycopy(magnitude, strip, out, zeros, magnitude.length - strip);
+        int first = bytes.length - used;
+        while (first < bytes.length && bytes[first] == 0) {
+            first++;
+        }
+        byte[] out = new byte[zeros + bytes.length - first];
+        System.arraycopy(bytes, first, out, zeros, bytes.length - first);
         return out;
     }
 }

@@ -37,6 +37,28 @@ class Base58PropertyTest {
         assertThat(Signature.fromBase58(Signature.wrap(signature).toBase58())).isEqualTo(Signature.wrap(signature));
     }
 
+    /** The textbook definition (big-integer base conversion), which the fast encoder must match. */
+    private static String referenceEncode(byte[] bytes) {
+        String alphabet = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+        StringBuilder out = new StringBuilder();
+        java.math.BigInteger value = new java.math.BigInteger(1, bytes);
+        java.math.BigInteger base = java.math.BigInteger.valueOf(58);
+        while (value.signum() > 0) {
+            java.math.BigInteger[] division = value.divideAndRemainder(base);
+            out.append(alphabet.charAt(division[1].intValue()));
+            value = division[0];
+        }
+        for (int i = 0; i < bytes.length && bytes[i] == 0; i++) {
+            out.append('1');
+        }
+        return out.reverse().toString();
+    }
+
+    @Property(tries = 2000)
+    void matchesTheBigIntegerDefinition(@ForAll @Size(max = 80) byte[] bytes) {
+        assertThat(Base58.encode(bytes)).isEqualTo(referenceEncode(bytes));
+    }
+
     @Example
     void knownValues() {
         assertThat(Base58.encode(new byte[32])).isEqualTo("11111111111111111111111111111111");
