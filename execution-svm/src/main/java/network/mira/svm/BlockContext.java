@@ -15,14 +15,4 @@ public record BlockContext(long height, long timestampMs, long lamportsPerSignat
         }
         Objects.requireNonNull(compute, "compute");
     }
-
-    /**
-     * Solana's default compute limits instead of a chain's. Transitional, for callers written
-     * before the compute parameters existed; production code takes the genesis values through
-     * {@code ChainParameters.blockContext}.
-     */
-    @Deprecated(forRemoval = true)
-    public BlockContext(long height, long timestampMs, long lamportsPerSignature) {
-        this(height, timestampMs, lamportsPerSignature, ComputeParameters.SOLANA_DEFAULTS);
-    }
 }

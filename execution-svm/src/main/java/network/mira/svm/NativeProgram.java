@@ -14,4 +14,13 @@ public interface NativeProgram {
     void validate(byte[] instructionData) throws InstructionDecodeException;
 
     void execute(InvokeContext context) throws InstructionException;
+
+    /**
+     * Compute units charged before each instruction of this program runs; the built-in programs'
+     * costs are Solana's, listed in {@link network.mira.svm.compute.CostTable}. Empty means the
+     * program has no price, and the executor refuses to run it.
+     */
+    default java.util.OptionalLong computeUnitsPerInstruction() {
+        return network.mira.svm.compute.CostTable.unitsFor(id());
+    }
 }

@@ -27,11 +27,11 @@ public final class TransactionExecutor {
     private final ProgramRegistry programs;
     private final PublicKey systemProgramId;
 
-    /** @throws IllegalArgumentException when a registered program has no entry in {@link CostTable} */
+    /** @throws IllegalArgumentException when a registered program has no compute cost */
     public TransactionExecutor(ProgramRegistry programs, PublicKey systemProgramId) {
         for (PublicKey id : programs.ids()) {
-            if (CostTable.unitsFor(id).isEmpty()) {
-                throw new IllegalArgumentException("program " + id + " has no compute cost in the cost table");
+            if (programs.get(id).orElseThrow().computeUnitsPerInstruction().isEmpty()) {
+                throw new IllegalArgumentException("program " + id + " has no compute cost");
             }
         }
         this.programs = programs;
@@ -110,7 +110,7 @@ public final class TransactionExecutor {
         PublicKey programId = message.programId(instruction);
         NativeProgram program = programs.get(programId).orElseThrow(() ->
                 new InstructionException("UNKNOWN_PROGRAM", "program " + programId + " does not exist"));
-        meter.consume(CostTable.unitsFor(programId).orElseThrow());
+        meter.consume(program.computeUnitsPerInstruction().orElseThrow());
         byte[] indexes = instruction.accountIndexes();
         List<InstructionAccount> instructionAccounts = new ArrayList<>(indexes.length);
         for (byte raw : indexes) {
