@@ -222,6 +222,6 @@ class ComputeBudgetExecutionTest {
         assertThatThrownBy(() -> new TransactionExecutor(new ProgramRegistry(List.of(new SystemProgramRuntime(),
                 unpriced)), SystemProgram.ID))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("program " + unpriced.id() + " has no compute cost in the cost table");
+                .hasMessage("program " + unpriced.id() + " has no compute cost");
     }
 }

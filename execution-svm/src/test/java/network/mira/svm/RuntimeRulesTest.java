@@ -123,17 +123,4 @@ class RuntimeRulesTest {
                 .isEqualTo("READONLY_ACCOUNT_MODIFIED");
         assertThat(outcome.writes()).containsOnlyKeys(payer.publicKey());
     }
-
-    @Test
-    void aProgramWithoutAComputeCostIsRefusedAtStartUp() {
-        NativeProgram unpriced = new RogueProgram() {
-            @Override
-            public OptionalLong computeUnitsPerInstruction() {
-                return OptionalLong.empty();
-            }
-        };
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TransactionExecutor(
-                new ProgramRegistry(List.of(unpriced)), SystemProgram.ID))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no compute cost");
-    }
 }

@@ -1,0 +1,123 @@
+package network.mira.settlement.bft.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Scripted runs: each states what must happen and checks safety afterwards. */
+class ScenarioTest {
+    private static final long[] FOUR_EQUAL = {10, 10, 10, 10};
+
+    private static void assertSafe(Simulation sim) {
+        SimReport report = sim.check();
+        assertThat(report.safe()).as(report.toString()).isTrue();
+    }
+
+    @Test
+    void oneOfFourCrashedKeepsFinalizing() {
+        Simulation sim = Simulation.simple(11, 4, Set.of(), false);
+        sim.crashAt(0, 3);
+        sim.start();
+        assertThat(sim.runUntilHeight(50, 120_000)).as("seed 11: " + sim.describe()).isTrue();
+        assertThat(sim.finalizedHeight(3)).isLessThan(50);
+        assertSafe(sim);
+    }
+
+    @Test
+    void twoOfFourCrashedStallThenResumeAfterRestart() {
+        Simulation sim = Simulation.simple(12, 4, Set.of(), false);
+        sim.crashAt(500, 2);
+        sim.crashAt(500, 3);
+        sim.restartAt(10_000, 2);
+        sim.restartAt(10_000, 3);
+        sim.start();
+        sim.runUntil(1_500);
+        long stalledAt = sim.finalizedHeight(0);
+        sim.runUntil(9_900);
+        assertThat(sim.finalizedHeight(0)).as("no quorum, no progress").isEqualTo(stalledAt);
+        assertThat(sim.finalizedHeight(1)).isLessThanOrEqualTo(stalledAt);
+        assertThat(sim.runUntilHeight(stalledAt + 30, 200_000)).as("seed 12: " + sim.describe()).isTrue();
+        assertSafe(sim);
+    }
+
+    @Test
+    void evenPartitionStallsThenHeals() {
+        Simulation sim = Simulation.simple(13, 4, Set.of(), false);
+        sim.partitionAt(500, new int[] {0, 0, 1, 1});
+        sim.healAt(10_000);
+        sim.start();
+        sim.runUntil(1_500);
+        long stalledAt = sim.finalizedHeight(0);
+        sim.runUntil(9_900);
+        for (int node = 0; node < 4; node++) {
+            assertThat(sim.finalizedHeight(node)).isLessThanOrEqualTo(stalledAt + 1);
+        }
+        assertThat(sim.runUntilHeight(stalledAt + 30, 200_000)).as("seed 13: " + sim.describe()).isTrue();
+        assertSafe(sim);
+    }
+
+    @Test
+    void byzantineDoubleSignerProducesEvidenceWithRealSignatures() {
+        Simulation sim = Simulation.simple(14, 4, Set.of(2), true);
+        sim.start();
+        assertThat(sim.runUntilHeight(30, 120_000)).isTrue();
+        assertSafe(sim);
+        assertThat(sim.evidence()).isNotEmpty();
+        assertThat(sim.evidence()).allSatisfy(e -> assertThat(e.first().validator()).isEqualTo(e.second().validator()));
+    }
+
+    @Test
+    void oneTwinPairAmongFourValidatorsStaysSafe() {
+        for (long seed = 20; seed < 30; seed++) {
+            // nodes 3 and 4 both run validator key 3, each with its own (correct) signer
+            Simulation sim = new Simulation(seed, FOUR_EQUAL, new int[] {0, 1, 2, 3, 3}, Set.of(), Set.of(), false);
+            sim.partitionAt(0, new int[] {0, 0, 0, 0, 1});
+            sim.lossyAt(0, 0.1, 0.1);
+            sim.healAt(3_000);
+            sim.start();
+            assertThat(sim.runUntilHeight(30, 200_000)).as("seed " + seed + ": " + sim.describe()).isTrue();
+            assertSafe(sim);
+        }
+    }
+
+    /** Proof that the checker can fail: two twin pairs are half the stake, more than f. */
+    @Test
+    void moreThanOneThirdByzantineStakeForksAndTheCheckerSeesIt() {
+        Simulation sim = new Simulation(31, FOUR_EQUAL, new int[] {0, 1, 2, 3, 0, 1}, Set.of(), Set.of(), false);
+        // side 0: keys 0,1,2 (nodes 0,1,2); side 1: keys 0,1,3 (nodes 4,5,3). Each side holds 3/4 of the stake.
+        sim.partitionAt(0, new int[] {0, 0, 0, 1, 1, 1});
+        sim.start();
+        sim.runUntil(20_000);
+        SimReport report = sim.check();
+        assertThat(report.safetyViolations()).as(report.toString()).isNotEmpty();
+    }
+
+    @Test
+    void oneDivergentNodeRaisesItsAlarmWhileTheOthersFinalize() {
+        Simulation sim = new Simulation(15, FOUR_EQUAL, new int[] {0, 1, 2, 3}, Set.of(), Set.of(3), false);
+        sim.start();
+        assertThat(sim.runUntilHeight(20, 200_000)).as(sim.describe()).isTrue();
+        assertThat(sim.divergenceAlarm(3)).isTrue();
+        assertSafe(sim);
+    }
+
+    @Test
+    void halfTheStakeDivergingStallsRatherThanForks() {
+        Simulation sim = new Simulation(16, FOUR_EQUAL, new int[] {0, 1, 2, 3}, Set.of(), Set.of(2, 3), false);
+        sim.start();
+        sim.runUntil(30_000);
+        for (int node = 0; node < 4; node++) {
+            assertThat(sim.finalizedHeight(node)).isZero();
+        }
+        assertThat(sim.divergenceAlarm(0) || sim.divergenceAlarm(1)).isTrue();
+        assertSafe(sim);
+    }
+
+    @Test
+    void sameSeedSameRun() {
+        FaultPlan.Outcome first = FaultPlan.run(77, 7, FaultPlan.Fault.PARTITION, 40, false);
+        FaultPlan.Outcome second = FaultPlan.run(77, 7, FaultPlan.Fault.PARTITION, 40, false);
+        assertThat(first.report()).isEqualTo(second.report());
+    }
+}
