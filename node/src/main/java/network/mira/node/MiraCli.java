@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import network.mira.node.bench.BenchCommand;
+import network.mira.node.sim.SimCommand;
 import network.mira.node.cli.CliEnvironment;
 import network.mira.node.cli.CliErrorHandlers;
 import network.mira.node.cli.ClientCommands;
@@ -39,6 +40,7 @@ public final class MiraCli implements Callable<Integer> {
         List<CommandLine> commands = new ArrayList<>(ClientCommands.all(environment));
         commands.add(MiraNodeMain.commandLine().setCommandName("node"));
         commands.add(new CommandLine(new BenchCommand()));
+        commands.add(new CommandLine(new SimCommand()));
         return commands;
     }
 

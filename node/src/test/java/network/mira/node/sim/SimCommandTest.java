@@ -1,0 +1,59 @@
+package network.mira.node.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import network.mira.node.MiraCli;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class SimCommandTest {
+    private record Run(int exitCode, String stdout, String stderr) {}
+
+    private static Run mira(String... arguments) {
+        CommandLine cli = MiraCli.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(arguments);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void everyFaultKindPassesAndTheSummaryHasTheContractFields() throws Exception {
+        Run run = mira("sim", "--validators", "4", "--seeds", "3", "--heights", "20", "--faults", "all");
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(run.stdout());
+        assertThat(summary.get("runs").asInt()).isEqualTo(12);
+        assertThat(summary.get("heights_finalized").asLong()).isGreaterThanOrEqualTo(12 * 20);
+        assertThat(summary.get("safety_violations").asInt()).isZero();
+        assertThat(summary.get("honest_double_signs").asInt()).isZero();
+        assertThat(summary.get("liveness_failures").asInt()).isZero();
+        assertThat(summary.get("evidence_reported").asInt()).isPositive();
+        assertThat(summary.has("evidence_included")).isTrue();
+        assertThat(summary.get("failures")).isEmpty();
+    }
+
+    @Test
+    void oneSeedReplaysDeterministically() throws Exception {
+        Run first = mira("sim", "--validators", "7", "--seed", "42", "--heights", "15", "--faults", "crash");
+        Run second = mira("sim", "--validators", "7", "--seed", "42", "--heights", "15", "--faults", "crash");
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(first.stdout());
+        JsonNode b = json.readTree(second.stdout());
+        assertThat(a.get("runs").asInt()).isEqualTo(1);
+        assertThat(a.get("heights_finalized")).isEqualTo(b.get("heights_finalized"));
+        assertThat(a.get("messages_per_height")).isEqualTo(b.get("messages_per_height"));
+    }
+
+    @Test
+    void anUnknownFaultKindIsAUsageError() {
+        Run run = mira("sim", "--faults", "meteor");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--faults must be none, crash, partition, byzantine or all");
+    }
+}
