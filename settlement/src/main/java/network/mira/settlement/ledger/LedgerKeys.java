@@ -3,6 +3,7 @@ package network.mira.settlement.ledger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import network.mira.core.crypto.PublicKey;
+import network.mira.core.store.BigEndian;
 
 /** Key layouts of the ledger's columns. Heights are big-endian so RocksDB orders them numerically. */
 final class LedgerKeys {
@@ -14,11 +15,11 @@ final class LedgerKeys {
     private LedgerKeys() {}
 
     static byte[] height(long height) {
-        return ByteBuffer.allocate(8).putLong(height).array();
+        return BigEndian.u64(height);
     }
 
     static long height(byte[] key) {
-        return ByteBuffer.wrap(key).getLong();
+        return BigEndian.readU64(key);
     }
 
     /** address || height || index: every transaction that touched an address, oldest first. */
