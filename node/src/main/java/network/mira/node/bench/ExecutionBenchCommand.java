@@ -111,12 +111,7 @@ public final class ExecutionBenchCommand implements Callable<Integer> {
         if (senders != null && (senders < 1 || senders > transfers)) {
             throw new ParameterException(spec.commandLine(), "--senders must be 1..transfers");
         }
-        if (repeat < 1 || repeat > 100 || warmup < 0 || warmup > 100) {
-            throw new ParameterException(spec.commandLine(), "--repeat must be 1..100 and --warmup 0..100");
-        }
-        if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1 || t > 1024)) {
-            throw new ParameterException(spec.commandLine(), "--threads must list worker counts 1..1024");
-        }
+        Measurements.checkRuns(spec, threads, repeat, warmup);
     }
 
     /** What one configuration achieved: timings, the statistics of the median run, collections per run. */

@@ -36,6 +36,19 @@ final class Measurements {
         return seconds[0];
     }
 
+    /** The run options every bench shares: worker counts, timed runs and warm-up runs. */
+    static void checkRuns(picocli.CommandLine.Model.CommandSpec spec, java.util.List<Integer> threads, int repeat,
+                          int warmup) {
+        if (repeat < 1 || repeat > 100 || warmup < 0 || warmup > 100) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--repeat must be 1..100 and --warmup 0..100");
+        }
+        if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1 || t > 1024)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--threads must list worker counts 1..1024");
+        }
+    }
+
     static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;

@@ -50,12 +50,7 @@ public final class SignatureBenchCommand implements Callable<Integer> {
         if (signatures < 1 || signatures > MAX_SIGNATURES) {
             throw new ParameterException(spec.commandLine(), "--signatures must be 1.." + MAX_SIGNATURES);
         }
-        if (repeat < 1 || repeat > 100 || warmup < 0 || warmup > 100) {
-            throw new ParameterException(spec.commandLine(), "--repeat must be 1..100 and --warmup 0..100");
-        }
-        if (threads.isEmpty() || threads.stream().anyMatch(t -> t < 1 || t > 1024)) {
-            throw new ParameterException(spec.commandLine(), "--threads must list worker counts 1..1024");
-        }
+        Measurements.checkRuns(spec, threads, repeat, warmup);
         BenchWarnings.warnIfJitLimited();
         List<Transaction> transactions = SyntheticTransfers.build(signatures, Math.min(KEY_POOL, signatures), 0)
                 .transactions();
