@@ -2,22 +2,15 @@ package network.mira.node.cli;
 
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import network.mira.core.crypto.PublicKey;
 import network.mira.rpc.v1.GetAccountResponse;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /** {@code mira account ADDRESS}: lamports, owner, executable flag and data. */
 @Command(name = "account", mixinStandardHelpOptions = true, description = "Show an account.")
 final class AccountCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "ADDRESS", converter = Converters.Address.class,
-            description = "Base58 address.")
-    PublicKey address;
-
-    @Option(names = "--commitment", paramLabel = "LEVEL", defaultValue = "finalized",
-            description = "Read at processed, confirmed or finalized state (default ${DEFAULT-VALUE}).")
-    CommitmentLevel commitment;
+    @Mixin
+    AccountQuery query;
 
     AccountCommand(CliEnvironment environment) {
         super(environment);
@@ -27,12 +20,12 @@ final class AccountCommand extends CliCommand {
     public Integer call() {
         GetAccountResponse account;
         try (RpcClient rpc = connect()) {
-            account = rpc.account(address, commitment.proto());
+            account = rpc.account(query.address, query.commitment.proto());
         }
         String commitmentName = CommitmentLevel.display(account.getCommitment());
         if (json) {
             LinkedHashMap<String, Object> out = new LinkedHashMap<>();
-            out.put("address", address.toBase58());
+            out.put("address", query.address.toBase58());
             out.put("exists", account.getExists());
             out.put("lamports", JsonOutput.u64(account.getLamports()));
             out.put("owner", account.getOwner().isEmpty() ? null : account.getOwner());
@@ -45,7 +38,7 @@ final class AccountCommand extends CliCommand {
             return ExitCodes.OK;
         }
         LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
-        fields.put("address", address.toBase58());
+        fields.put("address", query.address.toBase58());
         if (!account.getExists()) {
             fields.put("exists", "no (no lamports, no data)");
         } else {
