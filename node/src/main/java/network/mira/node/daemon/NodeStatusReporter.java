@@ -1,7 +1,7 @@
 package network.mira.node.daemon;
 
 import java.util.Optional;
-import network.mira.core.block.Block;
+import network.mira.core.block.BlockHeader;
 import network.mira.core.crypto.PublicKey;
 import network.mira.rpc.service.NodeStatusSnapshot;
 import network.mira.rpc.service.NodeStatusSource;
@@ -31,10 +31,10 @@ final class NodeStatusReporter implements NodeStatusSource {
 
     @Override
     public NodeStatusSnapshot status() {
-        Block head = ledger.head();
+        BlockHeader head = ledger.headHeader();
         long height = head.height();
         return new NodeStatusSnapshot(parameters.chainId(), parameters.genesisHash(), height, height, height,
-                head.header().stateRoot(), head.hash(), head.header().timestampMs(), Optional.of(validator), 0,
+                head.stateRoot(), head.hash(), head.timestampMs(), Optional.of(validator), 0,
                 mempool.size(), version, parameters.validators().size());
     }
 }

@@ -3,6 +3,7 @@ package network.mira.rpc.service;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import network.mira.core.block.Block;
+import network.mira.core.block.BlockHeader;
 import network.mira.core.crypto.Hash;
 import network.mira.rpc.stream.BlockFeed;
 import network.mira.rpc.v1.ChainServiceGrpc;
@@ -32,7 +33,7 @@ public final class ChainGrpcService extends ChainServiceGrpc.ChainServiceImplBas
                                   StreamObserver<GetLatestBlockhashResponse> responses) {
         Responses.answer(responses, () -> {
             RequestFields.commitment(request.getCommitment());
-            Block head = ledger.head();
+            BlockHeader head = ledger.headHeader();
             return GetLatestBlockhashResponse.newBuilder()
                     .setBlockhash(head.hash().toBase58())
                     .setHeight(head.height())

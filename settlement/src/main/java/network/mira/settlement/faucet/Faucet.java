@@ -70,7 +70,7 @@ public final class Faucet {
         }
         Transaction transfer = Transaction.sign(
                 MessageCompiler.compileLegacy(faucet.publicKey(),
-                        List.of(SystemProgram.transfer(faucet.publicKey(), to, lamports)), ledger.head().hash()),
+                        List.of(SystemProgram.transfer(faucet.publicKey(), to, lamports)), ledger.headHeader().hash()),
                 List.of(faucet));
         AdmissionResult result = mempool.submit(transfer.serialize());
         if (!result.isAccepted()) {

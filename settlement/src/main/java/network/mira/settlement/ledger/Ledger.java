@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import network.mira.core.account.Account;
 import network.mira.core.block.Block;
+import network.mira.core.block.BlockHeader;
+import network.mira.core.codec.ByteReader;
 import network.mira.core.codec.DecodeException;
 import network.mira.core.consensus.CommitCertificate;
 import network.mira.core.crypto.Hash;
@@ -57,6 +59,21 @@ public final class Ledger implements AccountReader {
         long height = finalizedHeight();
         return block(height).orElseThrow(() -> new LedgerException(
                 "data dir is corrupt: head block " + height + " is missing"));
+    }
+
+    /**
+     * The head's header only: the hot paths (building, committing, status, latest blockhash) need
+     * no transactions, so the body is neither copied nor re-hashed. {@link #head()} checks it all.
+     */
+    public BlockHeader headHeader() {
+        long height = finalizedHeight();
+        byte[] bytes = store.get(Column.BLOCKS, LedgerKeys.height(height)).orElseThrow(() -> new LedgerException(
+                "data dir is corrupt: head block " + height + " is missing"));
+        try {
+            return BlockHeader.decode(new ByteReader(bytes));
+        } catch (DecodeException e) {
+            throw new LedgerException("data dir is corrupt: block " + height + ": " + e.getMessage(), e);
+        }
     }
 
     public Optional<Block> block(long height) {
@@ -125,7 +142,7 @@ public final class Ledger implements AccountReader {
         if (block.height() != expectedHeight) {
             throw new IllegalStateException("commit of block " + block.height() + " but next height is " + expectedHeight);
         }
-        if (!block.header().parentHash().equals(head().hash())) {
+        if (!block.header().parentHash().equals(headHeader().hash())) {
             throw new IllegalStateException("block " + block.height() + " does not extend the finalized head");
         }
         if (!block.header().stateRoot().equals(prepared.stateRoot())) {

@@ -44,9 +44,9 @@ public final class BlockBuilder {
     }
 
     public BuiltBlock build(List<PendingTransaction> candidates, long timestampMs, PublicKey proposer) {
-        Block parent = ledger.head();
+        BlockHeader parent = ledger.headHeader();
         long height = parent.height() + 1;
-        long timestamp = Math.max(timestampMs, parent.header().timestampMs());
+        long timestamp = Math.max(timestampMs, parent.timestampMs());
         List<Signature> dropped = new ArrayList<>();
         BlockPacker.Packing packing = packer.pack(eligible(candidates, parent.height(), dropped));
         List<Transaction> selected = packing.selected().stream().map(PendingTransaction::transaction).toList();
