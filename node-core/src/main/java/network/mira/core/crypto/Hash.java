@@ -1,11 +1,19 @@
 package network.mira.core.crypto;
 
-import org.bouncycastle.crypto.digests.SHA256Digest;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 
 /** A SHA-256 digest: block hashes, blockhashes, state and transaction roots. */
 public final class Hash extends FixedBytes<Hash> {
     public static final int LENGTH = 32;
     public static final Hash ZERO = new Hash(new byte[LENGTH]);
+    /**
+     * The JDK's SHA-256 rather than Bouncy Castle's: HotSpot compiles it to the CPU's SHA
+     * extensions where present, and block, transaction-root and state-tree hashing sit on the
+     * consensus thread's critical path. Same function, same bytes; one digest per thread because
+     * MessageDigest is stateful.
+     */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(Hash::newSha256);
 
     private Hash(byte[] bytes) {
         super(bytes, LENGTH, "hash");
@@ -22,12 +30,19 @@ public final class Hash extends FixedBytes<Hash> {
 
     /** SHA-256 over the concatenation of {@code parts}. */
     public static Hash sha256(byte[]... parts) {
-        SHA256Digest digest = new SHA256Digest();
+        MessageDigest digest = SHA256.get();
+        digest.reset();
         for (byte[] part : parts) {
             digest.update(part, 0, part.length);
         }
-        byte[] out = new byte[LENGTH];
-        digest.doFinal(out, 0);
-        return new Hash(out);
+        return new Hash(digest.digest());
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
+        }
     }
 }

@@ -3,9 +3,9 @@ package network.mira.core.store;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * An ordered list of puts and deletes across columns that a {@link KeyValueStore} applies
@@ -23,9 +23,11 @@ public final class WriteSet {
     private final int maxOperations;
     private final long maxBytes;
     private final List<Operation> operations = new ArrayList<>();
-    // Last operation per (column, key), for reads through the pending writes. A TreeMap, not a
-    // HashMap: no hash-flooding surface and no iteration-order questions.
-    private final TreeMap<PendingKey, Operation> latest = new TreeMap<>();
+    // Last operation per (column, key), for reads through the pending writes. Never iterated, so
+    // hash order cannot leak into anything; keys are Comparable, so colliding keys fall back to
+    // HashMap's balanced tree bins and a hash flood costs log n, not n. (A TreeMap here cost a
+    // tenth of the consensus thread at 10,000-transaction blocks.)
+    private final HashMap<PendingKey, Operation> latest = new HashMap<>();
     private long bytes;
 
     public WriteSet() {

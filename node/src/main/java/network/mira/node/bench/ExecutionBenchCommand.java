@@ -85,19 +85,19 @@ public final class ExecutionBenchCommand implements Callable<Integer> {
         BlockExecution reference =
                 new SerialBlockExecutor(executor).execute(block.transactions(), block.state(), context);
         Result serial = measure(new SerialBlockExecutor(executor), block, context);
-        System.out.println(json.writeValueAsString(line("serial", 1, serial)));
+        spec.commandLine().getOut().println(json.writeValueAsString(line("serial", 1, serial)));
         Result first = null;
         Result last = null;
         for (int count : threads) {
             try (ParallelBlockExecutor parallel = new ParallelBlockExecutor(executor, count)) {
                 requireSameAsSerial(parallel.execute(block.transactions(), block.state(), context), reference);
                 Result result = measure(parallel, block, context);
-                System.out.println(json.writeValueAsString(line("parallel", count, result)));
+                spec.commandLine().getOut().println(json.writeValueAsString(line("parallel", count, result)));
                 first = first == null ? result : first;
                 last = result;
             }
         }
-        System.out.println(json.writeValueAsString(summary(serial, first, last)));
+        spec.commandLine().getOut().println(json.writeValueAsString(summary(serial, first, last)));
         return 0;
     }
 

@@ -60,7 +60,7 @@ public final class SignatureBenchCommand implements Callable<Integer> {
         for (int count : threads) {
             try (SignatureVerificationStage stage = new SignatureVerificationStage(count)) {
                 Measurements measured = measure(stage, transactions);
-                System.out.println(json.writeValueAsString(line(count, measured)));
+                spec.commandLine().getOut().println(json.writeValueAsString(line(count, measured)));
                 first = first == null ? measured : first;
                 last = measured;
             }
@@ -72,7 +72,7 @@ public final class SignatureBenchCommand implements Callable<Integer> {
         summary.put("threads_to", threads.get(threads.size() - 1));
         summary.put("scaling", Measurements.round(first.median() / last.median(), 3));
         summary.put("available_processors", Runtime.getRuntime().availableProcessors());
-        System.out.println(json.writeValueAsString(summary));
+        spec.commandLine().getOut().println(json.writeValueAsString(summary));
         return 0;
     }
 

@@ -28,14 +28,17 @@ import network.mira.rpc.v1.GetNodeStatusRequest;
 import network.mira.rpc.v1.NodeServiceGrpc;
 import network.mira.rpc.v1.RequestAirdropRequest;
 import network.mira.rpc.v1.StreamBlocksRequest;
-import network.mira.rpc.v1.SubmitTransactionRequest;
+import network.mira.rpc.v1.SubmitResult;
+import network.mira.rpc.v1.SubmitTransactionsRequest;
 import network.mira.rpc.v1.TransactionServiceGrpc;
 import network.mira.svm.program.computebudget.ComputeBudgetProgram;
 import network.mira.svm.program.system.SystemProgram;
 
 /**
  * One load run: sender i mod N pays receiver i mod N, so transfers of different senders never
- * conflict and the node can run them in parallel. Submit times are recorded per signature; a
+ * conflict and the node can run them in parallel. Every transfer is signed before the clock
+ * starts (with the blockhash of that moment), so the run measures the node rather than the
+ * client's Ed25519 signing on the same cores. Submit times are recorded per signature; a
  * StreamBlocks follower records when each signature arrives in a finalized block.
  */
 final class TransferLoad {
@@ -71,13 +74,14 @@ final class TransferLoad {
         List<KeyPair> receivers = keys(plan.accounts());
         fund(senders);
         refreshBlockhash();
+        SignedTransfer[] transfers = signAll(senders, receivers);
         BlockFollower follower = new BlockFollower(startHeight());
         Thread followerThread = new Thread(follower, "bench-follower");
         followerThread.setDaemon(true);
         followerThread.start();
 
         long started = System.nanoTime();
-        submitAll(senders, receivers, started);
+        submitAll(transfers, started);
         long submitEnded = System.nanoTime();
         long deadline = submitEnded + TimeUnit.SECONDS.toNanos(plan.timeoutSeconds());
         while (finalizedAtNanos.size() < submittedAtNanos.size() && System.nanoTime() < deadline) {
@@ -93,42 +97,74 @@ final class TransferLoad {
                 (submitEnded - started) / 1e9, Math.max(1, lastFinalized - started) / 1e9, latencies);
     }
 
-    private void submitAll(List<KeyPair> senders, List<KeyPair> receivers, long started) throws InterruptedException {
+    private record SignedTransfer(String signature, ByteString bytes) {}
+
+    private SignedTransfer[] signAll(List<KeyPair> senders, List<KeyPair> receivers) throws InterruptedException {
+        SignedTransfer[] transfers = new SignedTransfer[plan.transactions()];
+        Hash recent = blockhash.get();
+        ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        for (int t = 0; t < Runtime.getRuntime().availableProcessors(); t++) {
+            int first = t;
+            int stride = Runtime.getRuntime().availableProcessors();
+            pool.execute(() -> {
+                for (int i = first; i < transfers.length; i += stride) {
+                    KeyPair from = senders.get(i % senders.size());
+                    KeyPair to = receivers.get(i % receivers.size());
+                    // The amount grows with each round over the senders, so every transfer is distinct.
+                    // Like any well-behaved client, ask for the units the transfer needs instead of
+                    // the default 200,000 per instruction, which would cap a block at 240 transfers.
+                    Transaction transfer = Transaction.sign(MessageCompiler.compileLegacy(from.publicKey(),
+                            List.of(ComputeBudgetProgram.setComputeUnitLimit(TRANSFER_COMPUTE_UNITS),
+                                    SystemProgram.transfer(from.publicKey(), to.publicKey(), 1 + i / senders.size())),
+                            recent), List.of(from));
+                    transfers[i] = new SignedTransfer(transfer.id().toBase58(), ByteString.copyFrom(transfer.serialize()));
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.HOURS);
+        return transfers;
+    }
+
+    private void submitAll(SignedTransfer[] transfers, long started) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(plan.threads());
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger nextBatch = new AtomicInteger();
         for (int t = 0; t < plan.threads(); t++) {
-            pool.execute(() -> submitLoop(senders, receivers, started, next));
+            pool.execute(() -> submitLoop(transfers, started, nextBatch));
         }
         pool.shutdown();
         pool.awaitTermination(1, TimeUnit.HOURS);
     }
 
-    private void submitLoop(List<KeyPair> senders, List<KeyPair> receivers, long started, AtomicInteger next) {
+    private void submitLoop(SignedTransfer[] transfers, long started, AtomicInteger nextBatch) {
         TransactionServiceGrpc.TransactionServiceBlockingStub stub = TransactionServiceGrpc.newBlockingStub(channel);
-        for (int i = next.getAndIncrement(); i < plan.transactions(); i = next.getAndIncrement()) {
-            waitUntilDue(i, started);
-            if (i % 2000 == 0) {
-                refreshBlockhash();
+        for (int first = nextBatch.getAndIncrement() * plan.batch(); first < transfers.length;
+             first = nextBatch.getAndIncrement() * plan.batch()) {
+            int end = Math.min(transfers.length, first + plan.batch());
+            waitUntilDue(first, started);
+            SubmitTransactionsRequest.Builder request = SubmitTransactionsRequest.newBuilder();
+            long now = System.nanoTime();
+            for (int i = first; i < end; i++) {
+                request.addTransactions(transfers[i].bytes());
+                // Recorded before the call: the block can be finalized before the call returns.
+                submittedAtNanos.put(transfers[i].signature(), now);
             }
-            KeyPair from = senders.get(i % senders.size());
-            KeyPair to = receivers.get(i % receivers.size());
-            // The amount grows with each round over the senders, so every transfer is distinct.
-            // Like any well-behaved client, ask for the units the transfer needs instead of the default
-            // 200,000 per instruction, which would cap a block at 240 transfers.
-            Transaction transfer = Transaction.sign(MessageCompiler.compileLegacy(from.publicKey(),
-                    List.of(ComputeBudgetProgram.setComputeUnitLimit(TRANSFER_COMPUTE_UNITS),
-                            SystemProgram.transfer(from.publicKey(), to.publicKey(), 1 + i / senders.size())),
-                    blockhash.get()), List.of(from));
-            String signature = transfer.id().toBase58();
-            // Recorded before the call: the block can be finalized before the call returns.
-            submittedAtNanos.put(signature, System.nanoTime());
             try {
-                stub.withDeadlineAfter(30, TimeUnit.SECONDS).submitTransaction(SubmitTransactionRequest.newBuilder()
-                        .setTransaction(ByteString.copyFrom(transfer.serialize())).build());
+                List<SubmitResult> results = stub.withDeadlineAfter(30, TimeUnit.SECONDS)
+                        .submitTransactions(request.build()).getResultsList();
+                for (int i = first; i < end; i++) {
+                    SubmitResult result = results.get(i - first);
+                    if (!result.getReason().isEmpty()) {
+                        submittedAtNanos.remove(transfers[i].signature());
+                        refused.merge(result.getReason(), 1, Integer::sum);
+                    }
+                }
             } catch (StatusRuntimeException e) {
-                submittedAtNanos.remove(signature);
-                String description = String.valueOf(e.getStatus().getDescription());
-                refused.merge(description.split(":", 2)[0], 1, Integer::sum);
+                String reason = String.valueOf(e.getStatus().getDescription()).split(":", 2)[0];
+                for (int i = first; i < end; i++) {
+                    submittedAtNanos.remove(transfers[i].signature());
+                }
+                refused.merge(reason, end - first, Integer::sum);
             }
         }
     }

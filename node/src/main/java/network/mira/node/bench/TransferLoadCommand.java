@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import network.mira.node.cli.CliEnvironment;
 import network.mira.node.cli.HostPort;
 import network.mira.node.cli.RpcOption;
+import network.mira.rpc.service.TransactionGrpcService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +46,10 @@ public final class TransferLoadCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "8", description = "Submitting client threads.")
     int threads;
 
+    @Option(names = "--batch", defaultValue = "1",
+            description = "Transactions per SubmitTransactions call (1 to 1024).")
+    int batch;
+
     @Option(names = "--timeout-s", defaultValue = "120", description = "Give up waiting for finalization after this.")
     long timeoutSeconds;
 
@@ -53,8 +58,10 @@ public final class TransferLoadCommand implements Callable<Integer> {
         HostPort endpoint = RpcOption.resolve(spec, CliEnvironment.system());
         ManagedChannel channel = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port()).usePlaintext().build();
         try {
-            LoadPlan plan = new LoadPlan(accounts, tps, total(), threads, timeoutSeconds);
-            System.out.println(new ObjectMapper().writeValueAsString(report(plan, new TransferLoad(channel, plan).run())));
+            LoadPlan plan = new LoadPlan(accounts, tps, total(), threads, batch, timeoutSeconds);
+            var out = spec.commandLine().getOut();
+            out.println(new ObjectMapper().writeValueAsString(report(plan, new TransferLoad(channel, plan).run())));
+            out.flush();
             return 0;
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
@@ -73,6 +80,7 @@ public final class TransferLoadCommand implements Callable<Integer> {
         out.put("benchmark", "transfers");
         out.put("accounts", plan.accounts());
         out.put("threads", plan.threads());
+        out.put("batch", plan.batch());
         out.put("target_tps", plan.tps());
         out.put("submitted", result.submitted());
         out.put("admitted", result.admitted());
@@ -95,10 +103,14 @@ public final class TransferLoadCommand implements Callable<Integer> {
     }
 
     /** What to submit and how. */
-    record LoadPlan(int accounts, int tps, int transactions, int threads, long timeoutSeconds) {
+    record LoadPlan(int accounts, int tps, int transactions, int threads, int batch, long timeoutSeconds) {
         LoadPlan {
             if (accounts <= 0 || transactions <= 0 || threads <= 0 || tps < 0) {
                 throw new IllegalArgumentException("accounts, transactions and threads must be positive, tps >= 0");
+            }
+            if (batch < 1 || batch > TransactionGrpcService.MAX_BATCH) {
+                throw new IllegalArgumentException("--batch must be 1 to " + TransactionGrpcService.MAX_BATCH
+                        + ", got " + batch);
             }
         }
     }

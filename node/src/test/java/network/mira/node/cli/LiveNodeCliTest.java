@@ -57,6 +57,25 @@ class LiveNodeCliTest {
     }
 
     @Test
+    void transferLoadFinalizesEveryBatchedSubmission() {
+        JsonNode run = miraJson("bench", "transfers", "--accounts", "4", "--transactions", "40", "--threads", "2",
+                "--batch", "8");
+        assertThat(run.get("submitted").asInt()).isEqualTo(40);
+        assertThat(run.get("admitted").asInt()).isEqualTo(40);
+        assertThat(run.get("refused").size()).isZero();
+        assertThat(run.get("finalized").asInt()).isEqualTo(40);
+        assertThat(run.get("batch").asInt()).isEqualTo(8);
+        assertThat(run.get("latency_ms_p99").asLong()).isGreaterThanOrEqualTo(run.get("latency_ms_p50").asLong());
+    }
+
+    @Test
+    void transferLoadRefusesABatchTheNodeWouldRefuse() {
+        CliRunner.Result result = mira("bench", "transfers", "--batch", "1025");
+        assertThat(result.exitCode()).as(result.toString()).isNotZero();
+        assertThat(result.stderr()).contains("--batch must be 1 to 1024, got 1025");
+    }
+
+    @Test
     void airdropTransferBalanceStatus() {
         String alice = newKey("alice");
         String bob = newKey("bob");

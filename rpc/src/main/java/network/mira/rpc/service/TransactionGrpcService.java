@@ -8,6 +8,9 @@ import network.mira.rpc.v1.GetTransactionRequest;
 import network.mira.rpc.v1.GetTransactionResponse;
 import network.mira.rpc.v1.SubmitTransactionRequest;
 import network.mira.rpc.v1.SubmitTransactionResponse;
+import network.mira.rpc.v1.SubmitResult;
+import network.mira.rpc.v1.SubmitTransactionsRequest;
+import network.mira.rpc.v1.SubmitTransactionsResponse;
 import network.mira.rpc.v1.TransactionServiceGrpc;
 import network.mira.rpc.v1.TransactionState;
 import network.mira.settlement.ledger.Ledger;
@@ -17,8 +20,13 @@ import network.mira.settlement.mempool.AdmissionResult;
 import network.mira.settlement.mempool.Mempool;
 import network.mira.settlement.mempool.RefusalReason;
 
-/** SubmitTransaction through mempool admission; GetTransaction from the ledger or the mempool. */
+/**
+ * SubmitTransaction(s) through mempool admission; GetTransaction from the ledger or the mempool.
+ */
 public final class TransactionGrpcService extends TransactionServiceGrpc.TransactionServiceImplBase {
+    /** Bounds the work one call can ask for; the message size limit bounds its bytes. */
+    public static final int MAX_BATCH = 1024;
+
     private final Ledger ledger;
     private final Mempool mempool;
 
@@ -38,6 +46,34 @@ public final class TransactionGrpcService extends TransactionServiceGrpc.Transac
             }
             return SubmitTransactionResponse.newBuilder()
                     .setSignature(result.signature().orElseThrow().toBase58()).build();
+        });
+    }
+
+    /**
+     * Each transaction goes through exactly the admission SubmitTransaction uses; one refusal does
+     * not affect the others. The whole call is refused only when the batch itself is invalid.
+     */
+    @Override
+    public void submitTransactions(SubmitTransactionsRequest request,
+                                   StreamObserver<SubmitTransactionsResponse> responses) {
+        Responses.answer(responses, () -> {
+            int count = request.getTransactionsCount();
+            if (count == 0 || count > MAX_BATCH) {
+                throw RpcErrors.invalidArgument("transactions",
+                        "a batch holds 1 to " + MAX_BATCH + " transactions, got " + count);
+            }
+            SubmitTransactionsResponse.Builder answer = SubmitTransactionsResponse.newBuilder();
+            for (int i = 0; i < count; i++) {
+                AdmissionResult result = mempool.submit(request.getTransactions(i).toByteArray());
+                SubmitResult.Builder one = SubmitResult.newBuilder();
+                if (result.isAccepted()) {
+                    one.setSignature(result.signature().orElseThrow().toBase58());
+                } else {
+                    one.setReason(result.reason().orElseThrow().name()).setMessage(result.message());
+                }
+                answer.addResults(one);
+            }
+            return answer.build();
         });
     }
 
