@@ -115,7 +115,12 @@ public record NodeConfig(
      * Block pacing. Empty blocks come at the slower heartbeat so an idle chain stays visibly alive
      * without filling the disk; a heartbeat faster than the normal pace would make no sense.
      */
-    public record Consensus(long blockIntervalMs, long emptyBlockIntervalMs) {
+    /**
+     * Block pace and the BFT round timeouts. Each round timeout grows by its delta per round
+     * ({@code base + round * delta}), so after a bad stretch some round is long enough for honest
+     * validators to hear each other. The commit timeout is the block interval.
+     */
+    public record Consensus(long blockIntervalMs, long emptyBlockIntervalMs, Timeouts timeouts) {
         public Consensus {
             Checks.positive("consensus.block-interval-ms", blockIntervalMs);
             Checks.positive("consensus.empty-block-interval-ms", emptyBlockIntervalMs);
@@ -123,6 +128,26 @@ public record NodeConfig(
                 throw new ConfigException("consensus.empty-block-interval-ms", "must be at least "
                         + "consensus.block-interval-ms (" + blockIntervalMs + "), got " + emptyBlockIntervalMs);
             }
+            java.util.Objects.requireNonNull(timeouts, "timeouts");
+        }
+
+        public Consensus(long blockIntervalMs, long emptyBlockIntervalMs) {
+            this(blockIntervalMs, emptyBlockIntervalMs, Timeouts.DEFAULTS);
+        }
+    }
+
+    /** CometBFT's defaults, scaled: propose 3 s, prevote and precommit 1 s, each +0.5 s per round. */
+    public record Timeouts(long proposeMs, long proposeDeltaMs, long prevoteMs, long prevoteDeltaMs,
+                           long precommitMs, long precommitDeltaMs) {
+        public static final Timeouts DEFAULTS = new Timeouts(3000, 500, 1000, 500, 1000, 500);
+
+        public Timeouts {
+            Checks.positive("consensus.timeout-propose-ms", proposeMs);
+            Checks.positive("consensus.timeout-prevote-ms", prevoteMs);
+            Checks.positive("consensus.timeout-precommit-ms", precommitMs);
+            Checks.nonNegative("consensus.timeout-propose-delta-ms", proposeDeltaMs);
+            Checks.nonNegative("consensus.timeout-prevote-delta-ms", prevoteDeltaMs);
+            Checks.nonNegative("consensus.timeout-precommit-delta-ms", precommitDeltaMs);
         }
     }
 

@@ -17,8 +17,9 @@ class NodeConfigTest {
         assertThat(D.metrics()).isEqualTo(new NodeConfig.Metrics("127.0.0.1", 9464));
         assertThat(D.p2p()).isEqualTo(new NodeConfig.P2p("127.0.0.1", 7700));
         assertThat(D.consensus()).isEqualTo(new NodeConfig.Consensus(400, 2000));
-        assertThat(D.mempool().maxTransactions()).isEqualTo(10_000);
-        assertThat(D.block().maxTransactions()).isEqualTo(2_000);
+        assertThat(D.consensus().timeouts()).isEqualTo(new NodeConfig.Timeouts(3000, 500, 1000, 500, 1000, 500));
+        assertThat(D.mempool().maxTransactions()).isEqualTo(50_000);
+        assertThat(D.block().maxTransactions()).isEqualTo(10_000);
         assertThat(D.execution().workers()).isZero();
         assertThat(D.faucet()).isEqualTo(new NodeConfig.Faucet(10_000_000_000L, 1_000));
         assertThat(D.log()).isEqualTo(new NodeConfig.Log(NodeConfig.LogFormat.TEXT, NodeConfig.LogLevel.INFO));

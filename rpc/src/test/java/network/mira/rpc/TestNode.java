@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import network.mira.config.Genesis;
 import network.mira.core.account.Account;
-import network.mira.core.consensus.CertificateVerifier;
-import network.mira.core.crypto.Ed25519;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.PublicKey;
@@ -35,7 +33,10 @@ import network.mira.rpc.service.TransactionGrpcService;
 import network.mira.rpc.stream.BlockFeed;
 import network.mira.settlement.ChainParameters;
 import network.mira.settlement.consensus.LedgerChainView;
-import network.mira.settlement.consensus.SingleValidatorEngine;
+import network.mira.settlement.bft.Settings;
+import network.mira.settlement.bft.wal.ConsensusWal;
+import network.mira.settlement.consensus.BftEngine;
+import network.mira.settlement.production.BlockReplayer;
 import network.mira.settlement.faucet.Faucet;
 import network.mira.settlement.genesis.GenesisInitializer;
 import network.mira.settlement.ledger.Ledger;
@@ -45,7 +46,7 @@ import network.mira.settlement.production.BlockBuilder;
 import network.mira.settlement.signer.GuardedSigner;
 import network.mira.svm.ProgramRegistry;
 import network.mira.svm.TransactionExecutor;
-import network.mira.svm.parallel.SerialBlockExecutor;
+import network.mira.svm.parallel.ParallelBlockExecutor;
 import network.mira.svm.program.computebudget.ComputeBudgetProgramRuntime;
 import network.mira.svm.program.system.SystemProgram;
 import network.mira.svm.program.system.SystemProgramRuntime;
@@ -99,7 +100,9 @@ final class TestNode implements AutoCloseable {
     final Ledger ledger;
     final ChainParameters parameters;
     final Mempool mempool;
-    final SingleValidatorEngine engine;
+    final BftEngine engine;
+    private final ParallelBlockExecutor executor;
+    private final ConsensusWal wal;
     final BlockFeed feed;
     final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final GrpcServer server;
@@ -122,11 +125,15 @@ final class TestNode implements AutoCloseable {
                 SystemProgram.ID), options.mempoolCapacity(), metrics);
         feed = new BlockFeed(ledger, options.streamQueueCapacity(), 16,
                 streamDelivery == null ? delivery : streamDelivery);
-        engine = new SingleValidatorEngine(ledger, mempool,
-                BlockBuilder.create(ledger, new SerialBlockExecutor(new TransactionExecutor(programs, SystemProgram.ID)),
-                        parameters, 1_000),
-                GuardedSigner.open(validator, dir.resolve("signer-state")), new CertificateVerifier(Ed25519::verify),
-                parameters, new SingleValidatorEngine.Settings(100, EMPTY_BLOCK_INTERVAL_MS, 1_000), List.of(feed), List.of());
+        executor = new ParallelBlockExecutor(new TransactionExecutor(programs, SystemProgram.ID), 2);
+        wal = ConsensusWal.open(dir.resolve("consensus-wal"));
+        BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, 1_000);
+        engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
+                new BlockReplayer(ledger, executor::executeVerified, builder, parameters),
+                GuardedSigner.open(validator, dir.resolve("signer-state")), parameters,
+                new Settings(3000, 500, 1000, 500, 1000, 500, 100, 64, 10_000),
+                new BftEngine.Pacing(100, EMPTY_BLOCK_INTERVAL_MS, 1_000), wal, List.of(feed), List.of(),
+                evidence -> { }, BftEngine.Broadcaster.NONE, metrics));
         Faucet faucet = new Faucet(options.faucet() ? Optional.of(faucetKey) : Optional.empty(), ledger, mempool,
                 FAUCET_MAX_LAMPORTS, FAUCET_COOLDOWN_MS, () -> clockMs);
         List<BindableService> services = new ArrayList<>(List.of(
@@ -196,6 +203,14 @@ final class TestNode implements AutoCloseable {
                 Optional.of(validator.publicKey()), 0, mempool.size(), "test", parameters.validators().size());
     }
 
+    private static void closeQuietly(ConsensusWal wal) {
+        try {
+            wal.close();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         try {
@@ -208,6 +223,8 @@ final class TestNode implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            closeQuietly(wal);
+            executor.close();
             store.close();
         }
     }

@@ -15,8 +15,6 @@ import java.util.concurrent.Executors;
 import network.mira.config.Genesis;
 import network.mira.config.GenesisJson;
 import network.mira.config.NodeConfig;
-import network.mira.core.consensus.CertificateVerifier;
-import network.mira.core.crypto.Ed25519;
 import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.KeypairFile;
 import network.mira.core.store.RocksKeyValueStore;
@@ -31,7 +29,10 @@ import network.mira.rpc.service.TransactionGrpcService;
 import network.mira.rpc.stream.BlockFeed;
 import network.mira.settlement.ChainParameters;
 import network.mira.settlement.consensus.LedgerChainView;
-import network.mira.settlement.consensus.SingleValidatorEngine;
+import network.mira.settlement.bft.Settings;
+import network.mira.settlement.bft.wal.ConsensusWal;
+import network.mira.settlement.consensus.BftEngine;
+import network.mira.settlement.production.BlockReplayer;
 import network.mira.settlement.faucet.Faucet;
 import network.mira.settlement.genesis.GenesisInitializer;
 import network.mira.settlement.ledger.Ledger;
@@ -58,6 +59,9 @@ public final class MiraNode implements AutoCloseable {
     private static final long CONSENSUS_TICK_MS = 25;
     private static final int BLOCK_STREAM_QUEUE = 256;
     private static final int MAX_BLOCK_STREAMS = 64;
+    /** Votes further ahead than this many rounds are ignored, so a peer cannot make us buffer without bound. */
+    private static final int ROUNDS_AHEAD_MAX = 64;
+    private static final int FUTURE_MESSAGES_MAX = 10_000;
     static final String VERSION = Optional.ofNullable(MiraNode.class.getPackage().getImplementationVersion())
             .orElse("0.1.0-dev");
 
@@ -101,6 +105,11 @@ public final class MiraNode implements AutoCloseable {
         ChainParameters parameters = GenesisInitializer.openOrInitialize(ledger, genesis);
         LOG.info("chain {} genesis {} finalized height {} state root {}", parameters.chainId(),
                 parameters.genesisHash(), ledger.finalizedHeight(), ledger.state().root());
+        if (!parameters.validators().contains(validatorKey.publicKey())) {
+            // Followers (nodes that only sync and serve RPC) come with peer-to-peer block sync.
+            throw new StartupException("validator key " + validatorKey.publicKey() + " (" + config.validatorKeyPath()
+                    + ") is not in the genesis validator set; start with the key of one of its validators");
+        }
 
         ProgramRegistry programs =
                 new ProgramRegistry(List.of(new SystemProgramRuntime(), new ComputeBudgetProgramRuntime()));
@@ -117,12 +126,15 @@ public final class MiraNode implements AutoCloseable {
                 config.execution().workerThreads());
         resources.push(executor);
         BlockReporter reporter = new BlockReporter(metrics, ledger.finalizedHeight());
-        SingleValidatorEngine engine = new SingleValidatorEngine(ledger, mempool,
-                BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions()),
-                signer, new CertificateVerifier(Ed25519::verify), parameters,
-                new SingleValidatorEngine.Settings(config.consensus().blockIntervalMs(),
+        ConsensusWal wal = ConsensusWal.open(dataDir.resolve("consensus").resolve("wal"));
+        resources.push(wal);
+        BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions());
+        BftEngine engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
+                new BlockReplayer(ledger, executor::executeVerified, builder, parameters), signer, parameters,
+                roundTimeouts(config), new BftEngine.Pacing(config.consensus().blockIntervalMs(),
                         config.consensus().emptyBlockIntervalMs(), candidateWindow(config)),
-                List.of(reporter, feed), List.of(reporter));
+                wal, List.of(reporter, feed), List.of(reporter), evidence -> { }, BftEngine.Broadcaster.NONE,
+                metrics));
 
         Faucet faucet = new Faucet(faucetKey(genesis), ledger, mempool, config.faucet().maxLamportsPerRequest(),
                 config.faucet().cooldownMs(), System::currentTimeMillis);
@@ -155,6 +167,13 @@ public final class MiraNode implements AutoCloseable {
         ready = true;
         LOG.info("validator {} ready: gRPC {}:{}, metrics http://{}:{}/metrics, p2p {}:{}", validatorKey.publicKey(),
                 config.rpc().host(), grpc.port(), config.metrics().host(), http.port(), config.p2p().host(), p2pPort);
+    }
+
+    /** The round timeouts from config; the commit timeout is the block interval. */
+    private static Settings roundTimeouts(NodeConfig config) {
+        NodeConfig.Timeouts t = config.consensus().timeouts();
+        return new Settings(t.proposeMs(), t.proposeDeltaMs(), t.prevoteMs(), t.prevoteDeltaMs(), t.precommitMs(),
+                t.precommitDeltaMs(), config.consensus().blockIntervalMs(), ROUNDS_AHEAD_MAX, FUTURE_MESSAGES_MAX);
     }
 
     /** Packing chooses among more candidates than fit, so priority and the account limits have a choice. */

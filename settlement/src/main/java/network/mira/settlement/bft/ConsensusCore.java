@@ -83,8 +83,22 @@ public final class ConsensusCore {
 
     /** Starts the first round: past the last round this signer signed in, if it signed at this height. */
     public List<ConsensusAction> start() {
+        return start(List.of());
+    }
+
+    /**
+     * Starts after a restart: {@code replayed} are this node's own proposals and votes of this
+     * height from the consensus WAL. They are taken in before the first round starts, so the node
+     * re-sends what it signed (the signer hands back identical signatures for identical bytes) and
+     * re-derives the same decisions instead of proposing a second, different block.
+     */
+    public List<ConsensusAction> start(List<ConsensusEvent> replayed) {
         int first = context.signer().lastSigned()
                 .filter(last -> last.height() == height).map(last -> last.round()).orElse(0);
+        round = first;
+        for (ConsensusEvent event : replayed) {
+            dispatch(event);
+        }
         startRound(first);
         applyRules();
         return drain();
@@ -356,7 +370,10 @@ public final class ConsensusCore {
     private void startRound(int newRound) {
         round = newRound;
         step = Step.PROPOSE;
-        if (proposers.proposer(height, round).equals(self)) {
+        Proposal replayed = proposals.get(round);
+        if (replayed != null && replayed.proposer().equals(self)) {
+            out.add(new ConsensusAction.BroadcastProposal(replayed)); // from the WAL: send it again, never a second one
+        } else if (proposers.proposer(height, round).equals(self)) {
             BlockHeader value = validValue != null ? validValue
                     : context.blockBuilder().build(height, parentHash, parentStateRoot, self);
             validity.putIfAbsent(value.hash(), true); // we built and executed it ourselves

@@ -20,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * torn tail off and hands back those records, so a restarted validator resumes the height it was
  * in. The log holds one height: {@link #reset} empties it once that height is finalized on disk.
  */
-public final class ConsensusWal implements AutoCloseable {
+public final class ConsensusWal implements ConsensusLog, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConsensusWal.class);
-    /** No consensus message is anywhere near this; a larger length means a torn or foreign file. */
-    public static final int MAX_RECORD_BYTES = 1 << 20;
+    /**
+     * Above the largest block a proposal record carries (100,000 transactions of 1,232 bytes); a
+     * larger length means a torn or foreign file.
+     */
+    public static final int MAX_RECORD_BYTES = 128 << 20;
     private static final int HEADER_BYTES = 8;
 
     private final Path file;
@@ -57,7 +60,7 @@ public final class ConsensusWal implements AutoCloseable {
         }
     }
 
-    /** The records that were in the log when it was opened, oldest first. */
+    @Override
     public List<byte[]> recovered() {
         return recovered;
     }
@@ -66,6 +69,7 @@ public final class ConsensusWal implements AutoCloseable {
      * Appends one record. With {@code sync} the record is on disk when this returns: use it for
      * everything this node signs, before the signed message leaves the process.
      */
+    @Override
     public synchronized void append(byte[] payload, boolean sync) throws IOException {
         if (payload.length == 0 || payload.length > MAX_RECORD_BYTES) {
             throw new IllegalArgumentException("WAL record must be 1.." + MAX_RECORD_BYTES + " bytes, got "
@@ -81,7 +85,12 @@ public final class ConsensusWal implements AutoCloseable {
         }
     }
 
-    /** Empties the log: the height it described is finalized and durable elsewhere. */
+    @Override
+    public synchronized void sync() throws IOException {
+        channel.force(false);
+    }
+
+    @Override
     public synchronized void reset() throws IOException {
         channel.truncate(0);
         channel.position(0);

@@ -105,7 +105,7 @@ class ConsensusWalTest {
         try (ConsensusWal wal = ConsensusWal.open(dir.resolve("wal.log"))) {
             assertThatThrownBy(() -> wal.append(new byte[0], true)).isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> wal.append(new byte[ConsensusWal.MAX_RECORD_BYTES + 1], true))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..1048576");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..134217728");
         }
     }
 }

@@ -1,0 +1,120 @@
+package network.mira.settlement.bft.wal;
+
+import network.mira.core.block.Block;
+import network.mira.core.block.BlockHeader;
+import network.mira.core.codec.ByteReader;
+import network.mira.core.codec.ByteWriter;
+import network.mira.core.codec.DecodeException;
+import network.mira.core.consensus.VoteStep;
+import network.mira.core.crypto.Hash;
+import network.mira.core.crypto.PublicKey;
+import network.mira.core.crypto.Signature;
+import network.mira.settlement.bft.LockState;
+import network.mira.settlement.bft.Proposal;
+import network.mira.settlement.bft.Vote;
+
+/**
+ * Bytes of a {@link WalRecord}: a one-byte tag, then the fields in order (integers big-endian,
+ * rounds as signed 32-bit so -1 survives). A record that does not decode completely is refused;
+ * the WAL's checksums already cut torn tails, so a refusal here means a foreign or corrupt file.
+ */
+public final class WalRecordCodec {
+    private static final int OWN_PROPOSAL = 1;
+    private static final int OWN_VOTE = 2;
+    private static final int LOCK = 3;
+
+    private WalRecordCodec() {}
+
+    public static byte[] encode(WalRecord record) {
+        ByteWriter out = new ByteWriter(256);
+        if (record instanceof WalRecord.OwnProposal own) {
+            Proposal p = own.proposal();
+            out.u8(OWN_PROPOSAL).u64(p.height()).u32(p.round()).u32(p.validRound() & 0xFFFF_FFFFL)
+                    .raw(p.block().encode()).raw(p.proposer().bytes()).raw(p.signature().bytes())
+                    .bytes(own.block().encode());
+        } else if (record instanceof WalRecord.OwnVote own) {
+            Vote v = own.vote();
+            out.u8(OWN_VOTE).u64(v.height()).u32(v.round()).u8(v.step().ordinal()).raw(v.blockHash().bytes())
+                    .raw(v.stateRoot().bytes()).raw(v.validator().bytes()).raw(v.signature().bytes());
+        } else if (record instanceof WalRecord.Lock lock) {
+            LockState s = lock.state();
+            out.u8(LOCK).u64(s.height());
+            optionalHeader(out, s.lockedValue()).u32(s.lockedRound() & 0xFFFF_FFFFL);
+            optionalHeader(out, s.validValue()).u32(s.validRound() & 0xFFFF_FFFFL);
+        } else {
+            throw new AssertionError("unknown WAL record " + record);
+        }
+        return out.toByteArray();
+    }
+
+    public static WalRecord decode(byte[] bytes) throws DecodeException {
+        ByteReader in = new ByteReader(bytes);
+        int tag = in.u8("WAL record tag");
+        WalRecord record;
+        try {
+            record = switch (tag) {
+                case OWN_PROPOSAL -> ownProposal(in);
+                case OWN_VOTE -> ownVote(in);
+                case LOCK -> lock(in);
+                default -> throw new DecodeException("unknown WAL record tag " + tag);
+            };
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException("WAL record (tag " + tag + ") is inconsistent: " + e.getMessage());
+        }
+        in.expectEnd("WAL record");
+        return record;
+    }
+
+    private static WalRecord ownProposal(ByteReader in) throws DecodeException {
+        long height = in.u64("proposal height");
+        int round = round(in, "proposal round");
+        int validRound = (int) in.u32("proposal valid round");
+        BlockHeader header = BlockHeader.decode(in);
+        PublicKey proposer = PublicKey.wrap(in.raw(PublicKey.LENGTH, "proposer"));
+        Signature signature = Signature.wrap(in.raw(Signature.LENGTH, "proposal signature"));
+        Block block = Block.decode(in.bytes(ConsensusWal.MAX_RECORD_BYTES, "proposed block"));
+        return new WalRecord.OwnProposal(new Proposal(height, round, validRound, header, proposer, signature), block);
+    }
+
+    private static WalRecord ownVote(ByteReader in) throws DecodeException {
+        long height = in.u64("vote height");
+        int round = round(in, "vote round");
+        int step = in.u8("vote step");
+        if (step >= VoteStep.values().length) {
+            throw new DecodeException("vote step " + step + " is unknown");
+        }
+        return new WalRecord.OwnVote(new Vote(height, round, VoteStep.values()[step],
+                Hash.wrap(in.raw(Hash.LENGTH, "vote block hash")), Hash.wrap(in.raw(Hash.LENGTH, "vote state root")),
+                PublicKey.wrap(in.raw(PublicKey.LENGTH, "vote validator")),
+                Signature.wrap(in.raw(Signature.LENGTH, "vote signature"))));
+    }
+
+    private static WalRecord lock(ByteReader in) throws DecodeException {
+        long height = in.u64("lock height");
+        BlockHeader locked = optionalHeader(in, "locked value");
+        int lockedRound = (int) in.u32("locked round");
+        BlockHeader valid = optionalHeader(in, "valid value");
+        int validRound = (int) in.u32("valid round");
+        if ((locked == null) != (lockedRound == -1) || (valid == null) != (validRound == -1)) {
+            throw new DecodeException("lock record pairs a value with round -1 or no value with a round");
+        }
+        return new WalRecord.Lock(new LockState(height, locked, lockedRound, valid, validRound));
+    }
+
+    private static int round(ByteReader in, String what) throws DecodeException {
+        long round = in.u32(what);
+        if (round > Integer.MAX_VALUE) {
+            throw new DecodeException(what + " " + round + " is out of range");
+        }
+        return (int) round;
+    }
+
+    private static ByteWriter optionalHeader(ByteWriter out, BlockHeader header) {
+        out.bool(header != null);
+        return header == null ? out : out.raw(header.encode());
+    }
+
+    private static BlockHeader optionalHeader(ByteReader in, String what) throws DecodeException {
+        return in.bool(what + " present") ? BlockHeader.decode(in) : null;
+    }
+}

@@ -1,0 +1,444 @@
+package network.mira.settlement.consensus;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import network.mira.core.block.Block;
+import network.mira.core.block.BlockHeader;
+import network.mira.core.codec.DecodeException;
+import network.mira.core.consensus.CommitCertificate;
+import network.mira.core.crypto.Ed25519;
+import network.mira.core.crypto.Hash;
+import network.mira.core.crypto.PublicKey;
+import network.mira.core.crypto.Signature;
+import network.mira.core.consensus.VoteStep;
+import network.mira.settlement.ChainParameters;
+import network.mira.settlement.bft.ConsensusAction;
+import network.mira.settlement.bft.ConsensusContext;
+import network.mira.settlement.bft.ConsensusCore;
+import network.mira.settlement.bft.ConsensusEvent;
+import network.mira.settlement.bft.DuplicateVoteEvidence;
+import network.mira.settlement.bft.LockState;
+import network.mira.settlement.bft.Proposal;
+import network.mira.settlement.bft.Settings;
+import network.mira.settlement.bft.TimeoutKind;
+import network.mira.settlement.bft.Vote;
+import network.mira.settlement.bft.wal.ConsensusLog;
+import network.mira.settlement.bft.wal.WalRecord;
+import network.mira.settlement.bft.wal.WalRecordCodec;
+import network.mira.settlement.ledger.FinalizedBlock;
+import network.mira.settlement.ledger.Ledger;
+import network.mira.settlement.mempool.Mempool;
+import network.mira.settlement.production.BlockBuilder;
+import network.mira.settlement.production.BlockReplayer;
+import network.mira.settlement.production.BuiltBlock;
+import network.mira.settlement.signer.ConsensusSigner;
+import network.mira.settlement.signer.DoubleSignRefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's settlement engine: the pure Tendermint {@link ConsensusCore} wired to real time, the
+ * ledger, the mempool, the consensus WAL and (from the p2p layer) other validators. Runs on the
+ * consensus thread only; other threads hand it messages through {@link #deliver}.
+ *
+ * <p>Order of effects: each signature is persisted by the guarded signer, then the signed message
+ * and the lock are appended to the WAL and fsynced, and only then does the core act on it; after
+ * each batch of actions a changed lock is logged too, then messages leave, then blocks are
+ * executed and committed. After a crash at any point the node re-sends identical messages and
+ * never a conflicting one.
+ *
+ * <p>Pacing: the core's commit timeout is the block interval; after it, the next height starts
+ * only once transactions are waiting or the empty-block interval has passed (CometBFT's
+ * {@code create_empty_blocks_interval}), so an idle chain makes heartbeat blocks, not a stream.
+ */
+public final class BftEngine implements ConsensusEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(BftEngine.class);
+
+    /** Block pace and packing window, from the node configuration. */
+    public record Pacing(long blockIntervalMs, long emptyBlockIntervalMs, int candidateWindow) {}
+
+    /** Where this node's proposals and votes go; {@link #NONE} on a single-validator chain. */
+    public interface Broadcaster {
+        Broadcaster NONE = new Broadcaster() {
+            @Override
+            public void proposal(Proposal proposal, Block block) {}
+
+            @Override
+            public void vote(Vote vote) {}
+        };
+
+        void proposal(Proposal proposal, Block block);
+
+        void vote(Vote vote);
+    }
+
+    /** Everything the engine is built from. */
+    public record Components(Ledger ledger, Mempool mempool, BlockBuilder builder, BlockReplayer replayer,
+                             ConsensusSigner signer, ChainParameters parameters, Settings timeouts, Pacing pacing,
+                             ConsensusLog wal, List<FinalizationListener> listeners,
+                             List<BlockProductionListener> producers, Consumer<DuplicateVoteEvidence> evidence,
+                             Broadcaster broadcaster, MeterRegistry metrics) {
+        public Components {
+            Objects.requireNonNull(ledger, "ledger");
+            Objects.requireNonNull(mempool, "mempool");
+            Objects.requireNonNull(builder, "builder");
+            Objects.requireNonNull(replayer, "replayer");
+            Objects.requireNonNull(signer, "signer");
+            Objects.requireNonNull(parameters, "parameters");
+            Objects.requireNonNull(timeouts, "timeouts");
+            Objects.requireNonNull(pacing, "pacing");
+            Objects.requireNonNull(wal, "wal");
+            listeners = List.copyOf(listeners);
+            producers = List.copyOf(producers);
+            Objects.requireNonNull(evidence, "evidence");
+            Objects.requireNonNull(broadcaster, "broadcaster");
+            Objects.requireNonNull(metrics, "metrics");
+        }
+    }
+
+    private final Components c;
+    private final ConsensusContext context;
+    private final ProposalCache proposals = new ProposalCache();
+    private final ConsensusTimers timers = new ConsensusTimers();
+    private final ConcurrentLinkedQueue<ConsensusEvent> inbox = new ConcurrentLinkedQueue<>();
+    private ConsensusCore core;
+    private ConsensusEvent.TimeoutFired heldCommit;
+    private LockState loggedLock;
+    private long nowMs;
+    private long lastFinalizedAtMs = Long.MIN_VALUE;
+    private boolean divergenceLogged;
+    private volatile long round;
+    private volatile boolean divergence;
+    private volatile long refusedSignatures;
+
+    public BftEngine(Components components) {
+        this.c = components;
+        this.context = new ConsensusContext(c.parameters().chainId(), c.parameters().validators(), c.timeouts(),
+                new WalLoggingSigner(c.signer()), this::buildProposal, Ed25519::verify);
+        Gauge.builder("mira_consensus_round", this, e -> e.round)
+                .description("round of the height in progress (0 when blocks come in their first round)")
+                .register(c.metrics());
+        Gauge.builder("mira_consensus_execution_divergence", this, e -> e.divergence ? 1 : 0)
+                .description("1 once this node computed a different state root than a proposal: it will not vote "
+                        + "for such blocks and the chain stalls rather than forks")
+                .register(c.metrics());
+        Gauge.builder("mira_consensus_signatures_refused", this, e -> e.refusedSignatures)
+                .description("signatures the double-sign guard refused (expected only right after a restart)")
+                .register(c.metrics());
+    }
+
+    @Override
+    public long finalizedHeight() {
+        return c.ledger().finalizedHeight();
+    }
+
+    /** True once a proposal's state root disagreed with this node's execution of it. */
+    public boolean executionDivergence() {
+        return divergence;
+    }
+
+    /** For logs and failure reports: where the core is and what it waits for. */
+    public String describe() {
+        return core == null ? "not started" : core.describe() + " timers=" + timers.size() + " heldCommit="
+                + (heldCommit != null);
+    }
+
+    /** From any thread: a message for the core (already checked by its validator). */
+    public void deliver(ConsensusEvent event) {
+        inbox.add(Objects.requireNonNull(event, "event"));
+    }
+
+    @Override
+    public void onTick(long nowMs) {
+        this.nowMs = nowMs;
+        if (core == null) {
+            resumeFromWal();
+        }
+        for (ConsensusEvent event = inbox.poll(); event != null; event = inbox.poll()) {
+            handle(event);
+        }
+        if (heldCommit != null && paceAllowsNextHeight()) {
+            ConsensusEvent.TimeoutFired commit = heldCommit;
+            heldCommit = null;
+            handle(commit);
+        }
+        for (ConsensusEvent.TimeoutFired timeout : timers.due(nowMs)) {
+            if (timeout.kind() == TimeoutKind.COMMIT && !paceAllowsNextHeight()) {
+                heldCommit = timeout;
+            } else {
+                handle(timeout);
+            }
+        }
+    }
+
+    private boolean paceAllowsNextHeight() {
+        long since = nowMs - lastFinalizedAtMs;
+        return lastFinalizedAtMs == Long.MIN_VALUE || since >= c.pacing().emptyBlockIntervalMs()
+                || !c.mempool().isEmpty() && since >= c.pacing().blockIntervalMs();
+    }
+
+    /**
+     * Starts the height after the finalized head. Records of that height in the WAL are this
+     * node's own messages and lock from before a crash: the core takes them back in, so it
+     * re-sends and re-derives instead of signing anything new for a slot it already signed.
+     */
+    private void resumeFromWal() {
+        long height = c.ledger().finalizedHeight() + 1;
+        BlockHeader head = c.ledger().headHeader();
+        List<ConsensusEvent> replay = new ArrayList<>();
+        LockState restored = null;
+        int stale = 0;
+        for (byte[] raw : c.wal().recovered()) {
+            WalRecord record = decode(raw);
+            if (record.height() != height) {
+                stale++;
+                continue;
+            }
+            if (record instanceof WalRecord.OwnProposal own) {
+                proposals.putBody(own.block());
+                replay.add(new ConsensusEvent.ProposalReceived(own.proposal()));
+            } else if (record instanceof WalRecord.OwnVote own) {
+                replay.add(new ConsensusEvent.VoteReceived(own.vote()));
+            } else if (record instanceof WalRecord.Lock lock) {
+                restored = lock.state();
+            }
+        }
+        if (stale > 0 && replay.isEmpty() && restored == null) {
+            resetWal(); // a finalized height's records: the ledger holds the outcome
+        }
+        if (!replay.isEmpty() || restored != null) {
+            LOG.info("resuming height {} from the consensus WAL: {} own messages, locked round {}", height,
+                    replay.size(), restored == null ? -1 : restored.lockedRound());
+        }
+        core = new ConsensusCore(context, height, head.hash(), head.stateRoot(), restored);
+        loggedLock = restored;
+        perform(core.start(replay));
+    }
+
+    private static WalRecord decode(byte[] raw) {
+        try {
+            return WalRecordCodec.decode(raw);
+        } catch (DecodeException e) {
+            throw new IllegalStateException("consensus WAL is corrupt (" + e.getMessage() + "); it holds only "
+                    + "the unfinished height: move consensus/wal aside and restart", e);
+        }
+    }
+
+    private void handle(ConsensusEvent event) {
+        perform(core.handle(event));
+    }
+
+    private void perform(List<ConsensusAction> actions) {
+        writeAheadOfSending(actions);
+        Deque<ConsensusEvent> followUps = new ArrayDeque<>();
+        for (ConsensusAction action : actions) {
+            if (action instanceof ConsensusAction.BroadcastProposal broadcast) {
+                Proposal proposal = broadcast.proposal();
+                c.broadcaster().proposal(proposal, proposals.body(proposal.block().hash()));
+            } else if (action instanceof ConsensusAction.BroadcastVote broadcast) {
+                c.broadcaster().vote(broadcast.vote());
+            } else if (action instanceof ConsensusAction.ScheduleTimeout timeout) {
+                timers.schedule(timeout, nowMs);
+            } else if (action instanceof ConsensusAction.ExecuteBlock execute) {
+                ConsensusEvent executed = execute(execute.proposal());
+                if (executed != null) {
+                    followUps.add(executed);
+                }
+            } else if (action instanceof ConsensusAction.Finalize finalize) {
+                commit(finalize.block(), finalize.certificate());
+            } else if (action instanceof ConsensusAction.ReportEvidence report) {
+                LOG.warn("validator {} signed conflicting votes at height {} round {}: {}",
+                        report.evidence().first().validator(), report.evidence().first().height(),
+                        report.evidence().first().round(), report.evidence().first().step());
+                c.evidence().accept(report.evidence());
+            }
+        }
+        observeCore();
+        for (ConsensusEvent followUp : followUps) {
+            handle(followUp);
+        }
+    }
+
+    /**
+     * The lock, if it changed in this batch, durable before anything the batch produced leaves the
+     * process. (This node's own proposals and votes were logged as they were signed.)
+     */
+    private void writeAheadOfSending(List<ConsensusAction> actions) {
+        if (logLockIfChanged()) {
+            try {
+                c.wal().sync();
+            } catch (IOException e) {
+                throw new UncheckedIOException("consensus WAL sync failed; refusing to send unlogged messages", e);
+            }
+        }
+    }
+
+    private boolean logLockIfChanged() {
+        LockState lock = core.lockState();
+        boolean none = lock.lockedRound() == -1 && lock.validRound() == -1;
+        if (none || lock.equals(loggedLock)) {
+            return false;
+        }
+        append(new WalRecord.Lock(lock), false);
+        loggedLock = lock;
+        return true;
+    }
+
+    private void append(WalRecord record, boolean sync) {
+        try {
+            c.wal().append(WalRecordCodec.encode(record), sync);
+        } catch (IOException e) {
+            throw new UncheckedIOException("consensus WAL write failed; refusing to use an unlogged signature", e);
+        }
+    }
+
+    /**
+     * Every signature the core gets passes through here: after the guarded signer has persisted
+     * it and before the core may act on it, the signed message (with the block, for a proposal)
+     * and the current lock are appended to the WAL and fsynced. With one validator the core signs
+     * a whole height inside one call, so logging at signing time, not after the call, is what
+     * makes "logged before acted on" true.
+     */
+    private final class WalLoggingSigner implements ConsensusSigner {
+        private final ConsensusSigner guarded;
+
+        WalLoggingSigner(ConsensusSigner guarded) {
+            this.guarded = guarded;
+        }
+
+        @Override
+        public PublicKey publicKey() {
+            return guarded.publicKey();
+        }
+
+        @Override
+        public Optional<LastSigned> lastSigned() {
+            return guarded.lastSigned();
+        }
+
+        @Override
+        public Signature sign(long height, int round, VoteStep step, byte[] signBytes)
+                throws DoubleSignRefusedException {
+            Signature signature = guarded.sign(height, round, step, signBytes);
+            SignedValue value = SignedValue.of(signBytes);
+            logLockIfChanged();
+            if (step == VoteStep.PROPOSAL) {
+                append(new WalRecord.OwnProposal(ownProposal(height, round, value, signature),
+                        proposals.body(value.blockHash())), true);
+            } else {
+                append(new WalRecord.OwnVote(new Vote(height, round, step, value.blockHash(), value.stateRoot(),
+                        guarded.publicKey(), signature)), true);
+            }
+            return signature;
+        }
+
+        /** The proposal the core is about to make: its block was just built, or is its valid value. */
+        private Proposal ownProposal(long height, int round, SignedValue value, Signature signature) {
+            Block body = proposals.body(value.blockHash());
+            if (body == null) {
+                throw new IllegalStateException("proposing " + value.blockHash() + " at height " + height
+                        + " without its block");
+            }
+            LockState lock = core.lockState();
+            boolean reproposal = lock.validValue() != null && lock.validValue().hash().equals(value.blockHash());
+            return new Proposal(height, round, reproposal ? lock.validRound() : -1, body.header(),
+                    guarded.publicKey(), signature);
+        }
+    }
+
+    /** The core's own block builder: build on the finalized head from the mempool, at the tick's time. */
+    private BlockHeader buildProposal(long height, Hash parentHash, Hash parentStateRoot, PublicKey proposer) {
+        BuiltBlock built = c.builder().build(c.mempool().peek(c.pacing().candidateWindow()), nowMs, proposer);
+        BlockHeader header = built.block().header();
+        if (header.height() != height || !header.parentHash().equals(parentHash)) {
+            throw new IllegalStateException("consensus is at height " + height + " on " + parentHash
+                    + " but the ledger head builds " + header.height() + " on " + header.parentHash());
+        }
+        c.mempool().removeAll(built.dropped());
+        for (BlockProductionListener producer : c.producers()) {
+            notifySafely(() -> producer.onProduced(built), producer, height);
+        }
+        proposals.putExecuted(built);
+        return header;
+    }
+
+    /** Executes a proposal this node did not build here; null while its body is still unknown. */
+    private ConsensusEvent execute(Proposal proposal) {
+        Hash hash = proposal.block().hash();
+        BuiltBlock known = proposals.executed(hash);
+        if (known != null) {
+            return new ConsensusEvent.BlockExecuted(hash, known.state().stateRoot(), true);
+        }
+        Block body = proposals.body(hash);
+        if (body == null) {
+            return null; // the body comes with the proposal's block parts (p2p); until then: no vote
+        }
+        BlockReplayer.Replay replay = c.replayer().replay(body);
+        if (!replay.valid()) {
+            LOG.warn("not voting for proposal at height {} round {}: {}", proposal.height(), proposal.round(),
+                    replay.refusal());
+            return new ConsensusEvent.BlockExecuted(hash, Hash.ZERO, false);
+        }
+        proposals.putExecuted(replay.built());
+        return new ConsensusEvent.BlockExecuted(hash, replay.built().state().stateRoot(), true);
+    }
+
+    private void commit(BlockHeader header, CommitCertificate certificate) {
+        long started = System.nanoTime();
+        BuiltBlock built = proposals.executed(header.hash());
+        if (built == null) {
+            throw new IllegalStateException("block " + header.height() + " " + header.hash()
+                    + " is decided but was never executed here; block sync must fetch it");
+        }
+        FinalizedBlock finalized = FinalizedBlocks.of(built, certificate);
+        c.ledger().commit(finalized, built.state());
+        resetWal();
+        loggedLock = null;
+        lastFinalizedAtMs = nowMs;
+        proposals.clear();
+        c.mempool().removeAll(built.results().stream().map(r -> r.signature()).toList());
+        long elapsed = System.nanoTime() - started;
+        for (FinalizationListener listener : c.listeners()) {
+            notifySafely(() -> listener.onFinalized(finalized, elapsed), listener, header.height());
+        }
+    }
+
+    private void resetWal() {
+        try {
+            c.wal().reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException("consensus WAL reset failed", e);
+        }
+    }
+
+    private void observeCore() {
+        round = core.round();
+        refusedSignatures = core.refusedSignatures();
+        if (core.divergence() && !divergenceLogged) {
+            divergenceLogged = true;
+            divergence = true;
+            LOG.error("EXECUTION DIVERGENCE at height {}: a proposal's state root differs from this node's "
+                    + "execution; this node will not vote for it (the chain stalls rather than forks). "
+                    + "Check the node version and data dir against the other validators.", core.height());
+        }
+    }
+
+    /** Observers only observe: one that fails must not stop consensus. */
+    private static void notifySafely(Runnable notification, Object observer, long height) {
+        try {
+            notification.run();
+        } catch (RuntimeException e) {
+            LOG.error("observer {} failed on block {}: {}", observer, height, e.toString(), e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package network.mira.settlement.production;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import network.mira.core.block.Block;
+import network.mira.core.block.BlockHeader;
+import network.mira.core.crypto.PublicKey;
+import network.mira.core.tx.Transaction;
+import network.mira.core.tx.WireFormatException;
+import network.mira.settlement.ChainParameters;
+import network.mira.settlement.ledger.Ledger;
+import network.mira.settlement.ledger.PreparedState;
+import network.mira.settlement.mempool.PendingTransaction;
+import network.mira.svm.AccountReader;
+import network.mira.svm.BlockContext;
+import network.mira.svm.BlockExecution;
+import network.mira.svm.TransactionResult;
+
+/**
+ * Re-executes a block this node did not build in this process (a proposal from the consensus WAL
+ * after a restart; later, a peer's proposal) on top of the finalized head, and says whether it is
+ * a block this node may vote for. Signatures are checked here, because the transactions never
+ * passed this node's admission. The state root is computed, not compared: comparing it with the
+ * header is the consensus core's job, which raises the divergence alarm.
+ */
+public final class BlockReplayer {
+    /** Executes with signature verification, e.g. {@code ParallelBlockExecutor::executeVerified}. */
+    @FunctionalInterface
+    public interface VerifyingExecutor {
+        BlockExecution executeVerified(List<Transaction> transactions, AccountReader state, BlockContext block);
+    }
+
+    /** Either the executed block or why it may not be voted for. */
+    public record Replay(BuiltBlock built, String refusal) {
+        public boolean valid() {
+            return built != null;
+        }
+    }
+
+    private final Ledger ledger;
+    private final VerifyingExecutor executor;
+    private final BlockBuilder includability;
+    private final ChainParameters parameters;
+
+    public BlockReplayer(Ledger ledger, VerifyingExecutor executor, BlockBuilder includability,
+                         ChainParameters parameters) {
+        this.ledger = ledger;
+        this.executor = executor;
+        this.includability = includability;
+        this.parameters = parameters;
+    }
+
+    public Replay replay(Block block) {
+        BlockHeader parent = ledger.headHeader();
+        BlockHeader header = block.header();
+        String structural = structuralRefusal(header, parent, block);
+        if (structural != null) {
+            return refused(header, structural);
+        }
+        List<Transaction> transactions = new ArrayList<>(header.transactionCount());
+        List<PendingTransaction> pending = new ArrayList<>(header.transactionCount());
+        Set<network.mira.core.crypto.Signature> seen = new HashSet<>();
+        List<byte[]> bodies = block.transactions();
+        for (int i = 0; i < bodies.size(); i++) {
+            Transaction transaction;
+            try {
+                transaction = Transaction.decode(bodies.get(i));
+            } catch (WireFormatException e) {
+                return refused(header, "transaction " + i + " does not decode: " + e.getMessage());
+            }
+            if (!seen.add(transaction.id()) || !includability.isIncludable(transaction, parent.height())) {
+                return refused(header, "transaction " + i + " (" + transaction.id()
+                        + ") is a duplicate, already finalized or has an expired blockhash");
+            }
+            transactions.add(transaction);
+            pending.add(new PendingTransaction(transaction, bodies.get(i)));
+        }
+        BlockExecution execution = executor.executeVerified(transactions, ledger,
+                parameters.blockContext(header.height(), header.timestampMs()));
+        List<TransactionResult> results = new ArrayList<>(transactions.size());
+        List<List<PublicKey>> accountKeys = new ArrayList<>(transactions.size());
+        for (int i = 0; i < transactions.size(); i++) {
+            BlockExecution.Entry entry = execution.entries().get(i);
+            if (!entry.included()) {
+                return refused(header, "transaction " + i + " (" + transactions.get(i).id() + ") cannot be included: "
+                        + entry.rejection().map(Throwable::getMessage).orElse("rejected"));
+            }
+            results.add(entry.result().orElseThrow());
+            accountKeys.add(transactions.get(i).message().accountKeys());
+        }
+        PreparedState state = ledger.state().prepare(execution.changes());
+        long units = results.stream().mapToLong(TransactionResult::computeUnitsConsumed).sum();
+        return new Replay(new BuiltBlock(block, state, results, accountKeys, List.of(),
+                new BlockPacker.Packing(pending, units, Map.of()), execution.stats()), null);
+    }
+
+    private String structuralRefusal(BlockHeader header, BlockHeader parent, Block block) {
+        if (header.version() != BlockHeader.VERSION) {
+            return "header version " + header.version() + ", expected " + BlockHeader.VERSION;
+        }
+        if (header.height() != parent.height() + 1 || !header.parentHash().equals(parent.hash())) {
+            return "does not extend the finalized head " + parent.height() + " " + parent.hash();
+        }
+        if (header.timestampMs() < parent.timestampMs()) {
+            return "timestamp " + header.timestampMs() + " is before its parent's " + parent.timestampMs();
+        }
+        if (!header.validatorSetHash().equals(parameters.validators().hash())) {
+            return "names validator set " + header.validatorSetHash() + ", not the current one";
+        }
+        if (!parameters.validators().contains(header.proposer())) {
+            return "proposer " + header.proposer() + " is not a validator";
+        }
+        if (!block.bodyMatchesHeader()) {
+            return "transactions do not match the header's root";
+        }
+        return null;
+    }
+
+    private static Replay refused(BlockHeader header, String reason) {
+        return new Replay(null, "block " + header.height() + " " + header.hash() + ": " + reason);
+    }
+}
