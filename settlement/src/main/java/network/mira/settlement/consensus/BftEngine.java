@@ -52,10 +52,9 @@ import org.slf4j.LoggerFactory;
  * consensus thread only; other threads hand it messages through {@link #deliver}.
  *
  * <p>Order of effects: each signature is persisted by the guarded signer, then the signed message
- * and the lock are appended to the WAL and fsynced, and only then does the core act on it; after
- * each batch of actions a changed lock is logged too, then messages leave, then blocks are
- * executed and committed. After a crash at any point the node re-sends identical messages and
- * never a conflicting one.
+ * and the lock are appended to the WAL; after the core's batch of actions, the WAL is fsynced
+ * once, then messages leave, then blocks are executed and committed. After a crash at any point
+ * the node re-sends identical messages and never a conflicting one.
  *
  * <p>Pacing: the core's commit timeout is the block interval; after it, the next height starts
  * only once transactions are waiting or the empty-block interval has passed (CometBFT's
@@ -117,6 +116,7 @@ public final class BftEngine implements ConsensusEngine {
     private long nowMs;
     private long lastFinalizedAtMs = Long.MIN_VALUE;
     private boolean divergenceLogged;
+    private boolean unsynced;
     private volatile long round;
     private volatile boolean divergence;
     private volatile long refusedSignatures;
@@ -270,33 +270,36 @@ public final class BftEngine implements ConsensusEngine {
     }
 
     /**
-     * The lock, if it changed in this batch, durable before anything the batch produced leaves the
-     * process. (This node's own proposals and votes were logged as they were signed.)
+     * Everything logged while the core produced this batch (its signed messages, the lock) is made
+     * durable with one fsync before any of it acts outside this process: before a message leaves
+     * and before a block is committed. A vote the core counted only in memory needs no fsync: if
+     * the process dies first, nobody saw it, and the signer still refuses a conflicting one.
      */
     private void writeAheadOfSending(List<ConsensusAction> actions) {
-        if (logLockIfChanged()) {
+        logLockIfChanged();
+        if (unsynced) {
             try {
                 c.wal().sync();
             } catch (IOException e) {
                 throw new UncheckedIOException("consensus WAL sync failed; refusing to send unlogged messages", e);
             }
+            unsynced = false;
         }
     }
 
-    private boolean logLockIfChanged() {
+    private void logLockIfChanged() {
         LockState lock = core.lockState();
         boolean none = lock.lockedRound() == -1 && lock.validRound() == -1;
-        if (none || lock.equals(loggedLock)) {
-            return false;
+        if (!none && !lock.equals(loggedLock)) {
+            append(new WalRecord.Lock(lock));
+            loggedLock = lock;
         }
-        append(new WalRecord.Lock(lock), false);
-        loggedLock = lock;
-        return true;
     }
 
-    private void append(WalRecord record, boolean sync) {
+    private void append(WalRecord record) {
         try {
-            c.wal().append(WalRecordCodec.encode(record), sync);
+            c.wal().append(WalRecordCodec.encode(record), false);
+            unsynced = true;
         } catch (IOException e) {
             throw new UncheckedIOException("consensus WAL write failed; refusing to use an unlogged signature", e);
         }
@@ -304,10 +307,10 @@ public final class BftEngine implements ConsensusEngine {
 
     /**
      * Every signature the core gets passes through here: after the guarded signer has persisted
-     * it and before the core may act on it, the signed message (with the block, for a proposal)
-     * and the current lock are appended to the WAL and fsynced. With one validator the core signs
-     * a whole height inside one call, so logging at signing time, not after the call, is what
-     * makes "logged before acted on" true.
+     * it, the signed message (with the block, for a proposal) and the current lock are appended to
+     * the WAL, to be fsynced before the batch acts outside the process. With one validator the core
+     * signs a whole height inside one call, so logging at signing time, not after the call, is what
+     * keeps every signed message in the log.
      */
     private final class WalLoggingSigner implements ConsensusSigner {
         private final ConsensusSigner guarded;
@@ -334,10 +337,10 @@ public final class BftEngine implements ConsensusEngine {
             logLockIfChanged();
             if (step == VoteStep.PROPOSAL) {
                 append(new WalRecord.OwnProposal(ownProposal(height, round, value, signature),
-                        proposals.body(value.blockHash())), true);
+                        proposals.body(value.blockHash())));
             } else {
                 append(new WalRecord.OwnVote(new Vote(height, round, step, value.blockHash(), value.stateRoot(),
-                        guarded.publicKey(), signature)), true);
+                        guarded.publicKey(), signature)));
             }
             return signature;
         }

@@ -90,11 +90,14 @@ public final class ConsensusWal implements ConsensusLog, AutoCloseable {
         channel.force(false);
     }
 
+    /**
+     * Not fsynced: if a crash undoes the truncation, the records are of a height the ledger has
+     * already finalized, and recovery skips records of any height but the next one.
+     */
     @Override
     public synchronized void reset() throws IOException {
         channel.truncate(0);
         channel.position(0);
-        channel.force(true);
     }
 
     public Path file() {
