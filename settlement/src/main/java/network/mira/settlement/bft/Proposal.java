@@ -2,6 +2,9 @@ package network.mira.settlement.bft;
 
 import java.util.Objects;
 import network.mira.core.block.BlockHeader;
+import network.mira.core.codec.ByteReader;
+import network.mira.core.codec.ByteWriter;
+import network.mira.core.codec.DecodeException;
 import network.mira.core.consensus.VoteSignBytes;
 import network.mira.core.consensus.VoteStep;
 import network.mira.core.crypto.PublicKey;
@@ -30,5 +33,32 @@ public record Proposal(long height, int round, int validRound, BlockHeader block
 
     public byte[] signBytes(String chainId) {
         return signBytes(chainId, height, round, block);
+    }
+
+    /**
+     * Canonical bytes (integers big-endian): height (u64), round (u32), valid round (i32, -1 for
+     * none), the block header, proposer key (32), signature (64).
+     */
+    public ByteWriter encodeTo(ByteWriter writer) {
+        return writer.u64(height).u32(round).u32(validRound & 0xFFFF_FFFFL).raw(block.encode())
+                .raw(proposer.bytes()).raw(signature.bytes());
+    }
+
+    public static Proposal decode(ByteReader reader) throws DecodeException {
+        long height = reader.u64("proposal height");
+        long round = reader.u32("proposal round");
+        int validRound = (int) reader.u32("proposal valid round");
+        if (height < 0 || round > Integer.MAX_VALUE) {
+            throw new DecodeException("proposal height " + Long.toUnsignedString(height) + " or round " + round
+                    + " is out of range");
+        }
+        BlockHeader block = BlockHeader.decode(reader);
+        PublicKey proposer = PublicKey.wrap(reader.raw(PublicKey.LENGTH, "proposer"));
+        Signature signature = Signature.wrap(reader.raw(Signature.LENGTH, "proposal signature"));
+        try {
+            return new Proposal(height, (int) round, validRound, block, proposer, signature);
+        } catch (IllegalArgumentException e) {
+            throw new DecodeException("proposal is inconsistent: " + e.getMessage());
+        }
     }
 }

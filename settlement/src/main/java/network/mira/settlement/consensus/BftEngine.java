@@ -62,6 +62,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class BftEngine implements ConsensusEngine {
     private static final Logger LOG = LoggerFactory.getLogger(BftEngine.class);
+    /**
+     * Tendermint's liveness assumes every message eventually reaches every honest validator; a
+     * validator that was down or partitioned missed them. So each validator re-sends what it
+     * signed at the current height this often, as CometBFT's reactor keeps gossiping votes.
+     */
+    static final long REBROADCAST_INTERVAL_MS = 1_000;
 
     /** Block pace and packing window, from the node configuration. */
     public record Pacing(long blockIntervalMs, long emptyBlockIntervalMs, int candidateWindow) {}
@@ -109,7 +115,10 @@ public final class BftEngine implements ConsensusEngine {
     private final ConsensusContext context;
     private final ProposalCache proposals = new ProposalCache();
     private final ConsensusTimers timers = new ConsensusTimers();
-    private final ConcurrentLinkedQueue<ConsensusEvent> inbox = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Inbound> inbox = new ConcurrentLinkedQueue<>();
+
+    /** What other threads hand the consensus thread: a core event, maybe with the block it names. */
+    private record Inbound(ConsensusEvent event, Block body) {}
     private ConsensusCore core;
     private ConsensusEvent.TimeoutFired heldCommit;
     private LockState loggedLock;
@@ -117,6 +126,8 @@ public final class BftEngine implements ConsensusEngine {
     private long lastFinalizedAtMs = Long.MIN_VALUE;
     private boolean divergenceLogged;
     private boolean unsynced;
+    private final List<ConsensusAction> ownMessages = new ArrayList<>();
+    private long lastRebroadcastMs = Long.MIN_VALUE;
     private volatile long round;
     private volatile boolean divergence;
     private volatile long refusedSignatures;
@@ -153,9 +164,39 @@ public final class BftEngine implements ConsensusEngine {
                 + (heldCommit != null);
     }
 
-    /** From any thread: a message for the core (already checked by its validator). */
-    public void deliver(ConsensusEvent event) {
-        inbox.add(Objects.requireNonNull(event, "event"));
+    /** From any thread: a vote (already checked by {@link network.mira.settlement.bft.VoteValidator}). */
+    public void deliverVote(Vote vote) {
+        inbox.add(new Inbound(new ConsensusEvent.VoteReceived(Objects.requireNonNull(vote, "vote")), null));
+    }
+
+    /**
+     * From any thread: a peer's proposal (already checked by
+     * {@link network.mira.settlement.bft.ProposalValidator}) with its block, whose body must match
+     * the header; the block is executed here before the core may prevote for it.
+     */
+    public void deliverProposal(Proposal proposal, Block block) {
+        requireBodyOf(proposal.block(), block);
+        inbox.add(new Inbound(new ConsensusEvent.ProposalReceived(proposal), block));
+    }
+
+    /**
+     * From any thread (block sync): a finalized block with its certificate. The core verifies the
+     * certificate against the validator set; the block is re-executed and must reach the state
+     * root in its header before it is committed.
+     */
+    public void deliverDecision(Block block, CommitCertificate certificate) {
+        inbox.add(new Inbound(new ConsensusEvent.DecisionReceived(block.header(), certificate), block));
+    }
+
+    /** The height this engine is deciding (last finalized + 1), for block sync. */
+    public long currentHeight() {
+        return c.ledger().finalizedHeight() + 1;
+    }
+
+    private static void requireBodyOf(BlockHeader header, Block block) {
+        if (!block.hash().equals(header.hash()) || !block.bodyMatchesHeader()) {
+            throw new IllegalArgumentException("block " + block.hash() + " is not the body of " + header.hash());
+        }
     }
 
     @Override
@@ -164,8 +205,11 @@ public final class BftEngine implements ConsensusEngine {
         if (core == null) {
             resumeFromWal();
         }
-        for (ConsensusEvent event = inbox.poll(); event != null; event = inbox.poll()) {
-            handle(event);
+        for (Inbound inbound = inbox.poll(); inbound != null; inbound = inbox.poll()) {
+            if (inbound.body() != null) {
+                proposals.putBody(inbound.body());
+            }
+            handle(inbound.event());
         }
         if (heldCommit != null && paceAllowsNextHeight()) {
             ConsensusEvent.TimeoutFired commit = heldCommit;
@@ -178,6 +222,26 @@ public final class BftEngine implements ConsensusEngine {
             } else {
                 handle(timeout);
             }
+        }
+        rebroadcastIfDue();
+    }
+
+    private void rebroadcastIfDue() {
+        if (lastRebroadcastMs != Long.MIN_VALUE && nowMs - lastRebroadcastMs < REBROADCAST_INTERVAL_MS) {
+            return;
+        }
+        lastRebroadcastMs = nowMs;
+        for (ConsensusAction message : ownMessages) {
+            send(message);
+        }
+    }
+
+    private void send(ConsensusAction message) {
+        if (message instanceof ConsensusAction.BroadcastProposal broadcast) {
+            Proposal proposal = broadcast.proposal();
+            c.broadcaster().proposal(proposal, proposals.body(proposal.block().hash()));
+        } else if (message instanceof ConsensusAction.BroadcastVote broadcast) {
+            c.broadcaster().vote(broadcast.vote());
         }
     }
 
@@ -242,11 +306,10 @@ public final class BftEngine implements ConsensusEngine {
         writeAheadOfSending(actions);
         Deque<ConsensusEvent> followUps = new ArrayDeque<>();
         for (ConsensusAction action : actions) {
-            if (action instanceof ConsensusAction.BroadcastProposal broadcast) {
-                Proposal proposal = broadcast.proposal();
-                c.broadcaster().proposal(proposal, proposals.body(proposal.block().hash()));
-            } else if (action instanceof ConsensusAction.BroadcastVote broadcast) {
-                c.broadcaster().vote(broadcast.vote());
+            if (action instanceof ConsensusAction.BroadcastProposal
+                    || action instanceof ConsensusAction.BroadcastVote) {
+                ownMessages.add(action);
+                send(action);
             } else if (action instanceof ConsensusAction.ScheduleTimeout timeout) {
                 timers.schedule(timeout, nowMs);
             } else if (action instanceof ConsensusAction.ExecuteBlock execute) {
@@ -400,8 +463,7 @@ public final class BftEngine implements ConsensusEngine {
         long started = System.nanoTime();
         BuiltBlock built = proposals.executed(header.hash());
         if (built == null) {
-            throw new IllegalStateException("block " + header.height() + " " + header.hash()
-                    + " is decided but was never executed here; block sync must fetch it");
+            built = executeDecided(header); // a decision from block sync: not executed here yet
         }
         FinalizedBlock finalized = FinalizedBlocks.of(built, certificate);
         c.ledger().commit(finalized, built.state());
@@ -409,11 +471,36 @@ public final class BftEngine implements ConsensusEngine {
         loggedLock = null;
         lastFinalizedAtMs = nowMs;
         proposals.clear();
+        ownMessages.clear();
         c.mempool().removeAll(built.results().stream().map(r -> r.signature()).toList());
         long elapsed = System.nanoTime() - started;
         for (FinalizationListener listener : c.listeners()) {
             notifySafely(() -> listener.onFinalized(finalized, elapsed), listener, header.height());
         }
+    }
+
+    /**
+     * A block decided by a certificate but not executed here: execute it now. A body that does
+     * not execute to the header's state root is a fault of this node (or of more than a third of
+     * the stake), never something to commit: consensus halts with the reason.
+     */
+    private BuiltBlock executeDecided(BlockHeader header) {
+        Block body = proposals.body(header.hash());
+        if (body == null) {
+            throw new IllegalStateException("block " + header.height() + " " + header.hash()
+                    + " is decided but its body is unknown here");
+        }
+        BlockReplayer.Replay replay = c.replayer().replay(body);
+        if (!replay.valid()) {
+            throw new IllegalStateException("decided block cannot be executed here: " + replay.refusal());
+        }
+        if (!replay.built().state().stateRoot().equals(header.stateRoot())) {
+            divergence = true;
+            throw new IllegalStateException("EXECUTION DIVERGENCE: decided block " + header.height() + " "
+                    + header.hash() + " has state root " + header.stateRoot() + ", this node computes "
+                    + replay.built().state().stateRoot());
+        }
+        return replay.built();
     }
 
     private void resetWal() {

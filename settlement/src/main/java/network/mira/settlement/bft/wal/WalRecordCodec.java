@@ -28,10 +28,7 @@ public final class WalRecordCodec {
     public static byte[] encode(WalRecord record) {
         ByteWriter out = new ByteWriter(256);
         if (record instanceof WalRecord.OwnProposal own) {
-            Proposal p = own.proposal();
-            out.u8(OWN_PROPOSAL).u64(p.height()).u32(p.round()).u32(p.validRound() & 0xFFFF_FFFFL)
-                    .raw(p.block().encode()).raw(p.proposer().bytes()).raw(p.signature().bytes())
-                    .bytes(own.block().encode());
+            own.proposal().encodeTo(out.u8(OWN_PROPOSAL)).bytes(own.block().encode());
         } else if (record instanceof WalRecord.OwnVote own) {
             Vote v = own.vote();
             out.u8(OWN_VOTE).u64(v.height()).u32(v.round()).u8(v.step().ordinal()).raw(v.blockHash().bytes())
@@ -66,14 +63,9 @@ public final class WalRecordCodec {
     }
 
     private static WalRecord ownProposal(ByteReader in) throws DecodeException {
-        long height = in.u64("proposal height");
-        int round = round(in, "proposal round");
-        int validRound = (int) in.u32("proposal valid round");
-        BlockHeader header = BlockHeader.decode(in);
-        PublicKey proposer = PublicKey.wrap(in.raw(PublicKey.LENGTH, "proposer"));
-        Signature signature = Signature.wrap(in.raw(Signature.LENGTH, "proposal signature"));
+        Proposal proposal = Proposal.decode(in);
         Block block = Block.decode(in.bytes(ConsensusWal.MAX_RECORD_BYTES, "proposed block"));
-        return new WalRecord.OwnProposal(new Proposal(height, round, validRound, header, proposer, signature), block);
+        return new WalRecord.OwnProposal(proposal, block);
     }
 
     private static WalRecord ownVote(ByteReader in) throws DecodeException {
