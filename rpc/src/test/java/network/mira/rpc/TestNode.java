@@ -36,6 +36,8 @@ import network.mira.settlement.consensus.LedgerChainView;
 import network.mira.settlement.bft.Settings;
 import network.mira.settlement.bft.wal.ConsensusWal;
 import network.mira.settlement.consensus.BftEngine;
+import network.mira.settlement.evidence.EvidencePool;
+import network.mira.settlement.evidence.EvidenceVerifier;
 import network.mira.settlement.production.BlockReplayer;
 import network.mira.settlement.faucet.Faucet;
 import network.mira.settlement.genesis.GenesisInitializer;
@@ -100,6 +102,7 @@ final class TestNode implements AutoCloseable {
     final Ledger ledger;
     final ChainParameters parameters;
     final Mempool mempool;
+    final EvidencePool evidencePool;
     final BftEngine engine;
     private final ParallelBlockExecutor executor;
     private final ConsensusWal wal;
@@ -127,13 +130,15 @@ final class TestNode implements AutoCloseable {
                 streamDelivery == null ? delivery : streamDelivery);
         executor = new ParallelBlockExecutor(new TransactionExecutor(programs, SystemProgram.ID), 2);
         wal = ConsensusWal.open(dir.resolve("consensus-wal"));
-        BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, 1_000);
+        EvidenceVerifier evidenceVerifier = EvidenceVerifier.forChain(parameters);
+        evidencePool = new EvidencePool(evidenceVerifier, ledger, EvidencePool.DEFAULT_CAPACITY);
+        BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, 1_000, evidencePool);
         engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
-                new BlockReplayer(ledger, executor::executeVerified, builder, parameters),
+                new BlockReplayer(ledger, executor::executeVerified, builder, parameters, evidenceVerifier),
                 GuardedSigner.open(validator, dir.resolve("signer-state")), parameters,
                 new Settings(3000, 500, 1000, 500, 1000, 500, 100, 64, 10_000),
-                new BftEngine.Pacing(100, EMPTY_BLOCK_INTERVAL_MS, 1_000), wal, List.of(feed), List.of(),
-                evidence -> { }, BftEngine.Broadcaster.NONE, metrics));
+                new BftEngine.Pacing(100, EMPTY_BLOCK_INTERVAL_MS, 1_000), wal, List.of(feed, evidencePool),
+                List.of(), evidencePool::add, BftEngine.Broadcaster.NONE, metrics));
         Faucet faucet = new Faucet(options.faucet() ? Optional.of(faucetKey) : Optional.empty(), ledger, mempool,
                 FAUCET_MAX_LAMPORTS, FAUCET_COOLDOWN_MS, () -> clockMs);
         List<BindableService> services = new ArrayList<>(List.of(

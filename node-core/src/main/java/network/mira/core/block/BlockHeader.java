@@ -12,10 +12,16 @@ import network.mira.core.crypto.PublicKey;
  * transactions, the proposer's timestamp (checked by voters, never read from a local clock) and
  * the hash of the validator set that must sign it.
  *
- * @param version           header layout version, currently {@link #VERSION}
+ * <p>Two layouts exist. Version 1 (genesis blocks, and every block written before evidence
+ * existed) has no evidence fields and is encoded exactly as it always was, so its hash never
+ * changes. Version 2 appends the evidence root and count; a version-1 header carries no evidence.
+ *
+ * @param version           header layout version: {@link #VERSION_1} or {@link #VERSION}
  * @param height            0 for genesis, parent height + 1 otherwise
  * @param timestampMs       proposer time in Unix milliseconds, never below the parent's
  * @param transactionCount  number of transactions in the block body
+ * @param evidenceRoot      Merkle root of the encoded evidence items ({@link Hash#ZERO} if none)
+ * @param evidenceCount     number of evidence items in the block body
  */
 public record BlockHeader(
         int version,
@@ -26,21 +32,42 @@ public record BlockHeader(
         long timestampMs,
         PublicKey proposer,
         Hash validatorSetHash,
-        int transactionCount) {
+        int transactionCount,
+        Hash evidenceRoot,
+        int evidenceCount) {
 
-    public static final int VERSION = 1;
+    /** The original layout, without evidence; genesis blocks keep it. */
+    public static final int VERSION_1 = 1;
+    /** The layout of new blocks: version 1 followed by the evidence root and count. */
+    public static final int VERSION = 2;
 
     public BlockHeader {
+        if (version != VERSION_1 && version != VERSION) {
+            throw new IllegalArgumentException("header version " + version + " is not supported");
+        }
         if (height < 0) {
             throw new IllegalArgumentException("height must not be negative: " + height);
         }
         if (transactionCount < 0) {
             throw new IllegalArgumentException("transaction count must not be negative");
         }
+        if (evidenceCount < 0 || evidenceCount > Block.MAX_EVIDENCE) {
+            throw new IllegalArgumentException("evidence count " + evidenceCount + " is outside 0.." + Block.MAX_EVIDENCE);
+        }
+        if (version == VERSION_1 && (evidenceCount != 0 || !evidenceRoot.equals(Hash.ZERO))) {
+            throw new IllegalArgumentException("a version-1 header cannot carry evidence");
+        }
+    }
+
+    /** A header without evidence (evidence root zero, count 0), in either layout. */
+    public BlockHeader(int version, long height, Hash parentHash, Hash stateRoot, Hash transactionsRoot,
+                       long timestampMs, PublicKey proposer, Hash validatorSetHash, int transactionCount) {
+        this(version, height, parentHash, stateRoot, transactionsRoot, timestampMs, proposer, validatorSetHash,
+                transactionCount, Hash.ZERO, 0);
     }
 
     public byte[] encode() {
-        return new ByteWriter(200)
+        ByteWriter writer = new ByteWriter(240)
                 .u8(version)
                 .u64(height)
                 .raw(parentHash.bytes())
@@ -49,14 +76,18 @@ public record BlockHeader(
                 .u64(timestampMs)
                 .raw(proposer.bytes())
                 .raw(validatorSetHash.bytes())
-                .u32(transactionCount)
-                .toByteArray();
+                .u32(transactionCount);
+        if (version >= VERSION) {
+            writer.raw(evidenceRoot.bytes()).u32(evidenceCount);
+        }
+        return writer.toByteArray();
     }
 
     public static BlockHeader decode(ByteReader reader) throws DecodeException {
         int version = reader.u8("header version");
-        if (version != VERSION) {
-            throw new DecodeException("header version " + version + " is not supported (expected " + VERSION + ")");
+        if (version != VERSION_1 && version != VERSION) {
+            throw new DecodeException("header version " + version + " is not supported (expected "
+                    + VERSION_1 + " or " + VERSION + ")");
         }
         long height = reader.u64("header height");
         if (height < 0) {
@@ -72,8 +103,20 @@ public record BlockHeader(
         if (count > Block.MAX_TRANSACTIONS) {
             throw new DecodeException("header transaction count " + count + " exceeds " + Block.MAX_TRANSACTIONS);
         }
+        if (version == VERSION_1) {
+            return new BlockHeader(version, height, parent, stateRoot, transactionsRoot, timestamp, proposer,
+                    validators, (int) count);
+        }
+        Hash evidenceRoot = Hash.wrap(reader.raw(Hash.LENGTH, "header evidence root"));
+        long evidenceCount = reader.u32("header evidence count");
+        if (evidenceCount > Block.MAX_EVIDENCE) {
+            throw new DecodeException("header evidence count " + evidenceCount + " exceeds " + Block.MAX_EVIDENCE);
+        }
+        if (evidenceCount == 0 && !evidenceRoot.equals(Hash.ZERO)) {
+            throw new DecodeException("header evidence root must be zero when the evidence count is 0");
+        }
         return new BlockHeader(version, height, parent, stateRoot, transactionsRoot, timestamp, proposer,
-                validators, (int) count);
+                validators, (int) count, evidenceRoot, (int) evidenceCount);
     }
 
     public Hash hash() {

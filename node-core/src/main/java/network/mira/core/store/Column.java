@@ -15,7 +15,11 @@ public enum Column {
     ACCOUNTS("accounts"),
     TX_STATUS("tx_status"),
     SIGNATURES("signatures"),
-    STATE_NODES("state_nodes");
+    STATE_NODES("state_nodes"),
+    /** Evidence included in finalized blocks, by (height, index in block). */
+    EVIDENCE("evidence"),
+    /** Evidence hash to the (height, index) of its inclusion. */
+    EVIDENCE_HASHES("evidence_hashes");
 
     private final String familyName;
 

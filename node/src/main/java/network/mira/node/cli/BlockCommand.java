@@ -48,6 +48,7 @@ final class BlockCommand extends CliCommand {
                     + certificate.getSignaturesCount() + " signature(s)");
         }
         fields.put("transactions", block.getSignaturesCount());
+        fields.put("evidence", block.getEvidenceCount());
         printFields(fields);
         for (String signature : block.getSignaturesList()) {
             printLine("  " + signature);
@@ -75,6 +76,10 @@ final class BlockCommand extends CliCommand {
             transactions.add(transaction);
         }
         out.put("transactions", transactions);
+        out.put("evidence_count", block.getEvidenceCount());
+        List<Object> evidence = new ArrayList<>();
+        block.getIncludedEvidenceList().forEach(item -> evidence.add(item.getHash()));
+        out.put("evidence", evidence);
         out.put("certificate", block.hasCertificate() ? certificate(block.getCertificate()) : null);
         return out;
     }

@@ -32,6 +32,8 @@ import network.mira.settlement.consensus.LedgerChainView;
 import network.mira.settlement.bft.Settings;
 import network.mira.settlement.bft.wal.ConsensusWal;
 import network.mira.settlement.consensus.BftEngine;
+import network.mira.settlement.evidence.EvidencePool;
+import network.mira.settlement.evidence.EvidenceVerifier;
 import network.mira.settlement.production.BlockReplayer;
 import network.mira.settlement.faucet.Faucet;
 import network.mira.settlement.genesis.GenesisInitializer;
@@ -128,13 +130,17 @@ public final class MiraNode implements AutoCloseable {
         BlockReporter reporter = new BlockReporter(metrics, ledger.finalizedHeight());
         ConsensusWal wal = ConsensusWal.open(dataDir.resolve("consensus").resolve("wal"));
         resources.push(wal);
-        BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions());
+        EvidenceVerifier evidenceVerifier = EvidenceVerifier.forChain(parameters);
+        EvidencePool evidencePool = new EvidencePool(evidenceVerifier, ledger, EvidencePool.DEFAULT_CAPACITY);
+        BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
+                evidencePool);
         BftEngine engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
-                new BlockReplayer(ledger, executor::executeVerified, builder, parameters), signer, parameters,
-                roundTimeouts(config), new BftEngine.Pacing(config.consensus().blockIntervalMs(),
+                new BlockReplayer(ledger, executor::executeVerified, builder, parameters, evidenceVerifier), signer,
+                parameters, roundTimeouts(config), new BftEngine.Pacing(config.consensus().blockIntervalMs(),
                         config.consensus().emptyBlockIntervalMs(), candidateWindow(config)),
-                wal, List.of(reporter, feed), List.of(reporter), evidence -> { }, BftEngine.Broadcaster.NONE,
-                metrics));
+                wal, List.of(reporter, feed, evidencePool), List.of(reporter),
+                evidence -> evidencePool.add(evidence).ifPresent(refusal -> LOG.warn("evidence refused: {}", refusal)),
+                BftEngine.Broadcaster.NONE, metrics));
 
         Faucet faucet = new Faucet(faucetKey(genesis), ledger, mempool, config.faucet().maxLamportsPerRequest(),
                 config.faucet().cooldownMs(), System::currentTimeMillis);

@@ -126,6 +126,8 @@ class LiveNodeCliTest {
         // The block holds the transaction the CLI built, and the offline decoder reads it back.
         JsonNode block = miraJson("block", transfer.get("height").asText(), "--json");
         assertThat(block.get("hash").asText()).isEqualTo(transfer.get("block_hash").asText());
+        assertThat(block.get("evidence_count").asInt()).isZero();
+        assertThat(block.get("evidence")).isEmpty();
         String txBase64 = null;
         for (JsonNode tx : block.get("transactions")) {
             if (tx.get("signature").asText().equals(signature)) {

@@ -34,7 +34,9 @@ class SimCommandTest {
         assertThat(summary.get("honest_double_signs").asInt()).isZero();
         assertThat(summary.get("liveness_failures").asInt()).isZero();
         assertThat(summary.get("evidence_reported").asInt()).isPositive();
-        assertThat(summary.has("evidence_included")).isTrue();
+        assertThat(summary.get("evidence_included").isIntegralNumber()).isTrue();
+        assertThat(summary.get("evidence_included").asLong()).as("byzantine double-signs reach blocks").isPositive();
+        assertThat(summary.get("byzantine_runs_without_evidence").asInt()).isZero();
         assertThat(summary.get("failures")).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package network.mira.rpc.service;
 
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.List;
 import network.mira.core.block.Block;
 import network.mira.core.block.BlockHeader;
 import network.mira.core.crypto.Hash;
@@ -10,13 +11,24 @@ import network.mira.rpc.v1.ChainServiceGrpc;
 import network.mira.rpc.v1.GetBlockRequest;
 import network.mira.rpc.v1.GetLatestBlockhashRequest;
 import network.mira.rpc.v1.GetLatestBlockhashResponse;
+import network.mira.rpc.v1.ListEvidenceRequest;
+import network.mira.rpc.v1.ListEvidenceResponse;
 import network.mira.rpc.v1.StreamBlocksRequest;
 import network.mira.settlement.ChainParameters;
+import network.mira.settlement.ledger.IncludedEvidence;
 import network.mira.settlement.ledger.Ledger;
 import network.mira.settlement.ledger.LedgerException;
 
-/** Finalized blocks: the latest blockhash, one block by height or hash, and the block stream. */
+/**
+ * Finalized blocks: the latest blockhash, one block by height or hash, the block stream, and the
+ * double-sign evidence blocks include.
+ */
 public final class ChainGrpcService extends ChainServiceGrpc.ChainServiceImplBase {
+    /** ListEvidence entries when the request's limit is 0. */
+    public static final int EVIDENCE_LIMIT_DEFAULT = 100;
+    /** Most ListEvidence entries per call. */
+    public static final int EVIDENCE_LIMIT_MAX = 1_000;
+
     private final Ledger ledger;
     private final ChainParameters parameters;
     private final BlockFeed feed;
@@ -69,6 +81,39 @@ public final class ChainGrpcService extends ChainServiceGrpc.ChainServiceImplBas
             return;
         }
         feed.subscribe(fromHeight, stream);
+    }
+
+    /**
+     * Evidence included in blocks {@code from_height..to_height}, at most {@code limit} entries; a
+     * range that holds more says so and where to continue. Heights above the head are empty, not
+     * errors: evidence may still arrive there.
+     */
+    @Override
+    public void listEvidence(ListEvidenceRequest request, StreamObserver<ListEvidenceResponse> responses) {
+        Responses.answer(responses, () -> {
+            long from = RequestFields.unsignedHeight("from_height", request.getFromHeight());
+            long to = RequestFields.unsignedHeight("to_height", request.getToHeight());
+            int fromIndex = RequestFields.atMost("from_index", request.getFromIndex(), Block.MAX_EVIDENCE - 1);
+            int limit = RequestFields.atMost("limit", request.getLimit(), EVIDENCE_LIMIT_MAX);
+            int pageSize = limit == 0 ? EVIDENCE_LIMIT_DEFAULT : limit;
+            if (to != 0 && to < from) {
+                throw RpcErrors.invalidArgument("to_height", to + " is below from_height " + from);
+            }
+            long head = ledger.finalizedHeight();
+            ListEvidenceResponse.Builder out = ListEvidenceResponse.newBuilder().setFinalizedHeight(head);
+            long last = to == 0 ? head : Math.min(to, head);
+            if (from > last) {
+                return out.build();
+            }
+            List<IncludedEvidence> page = ledger.evidenceInRange(from, fromIndex, last, pageSize);
+            page.forEach(evidence -> out.addEvidence(ProtoMapper.evidence(evidence)));
+            if (page.size() == pageSize) {
+                IncludedEvidence end = page.get(page.size() - 1);
+                ledger.evidenceInRange(end.includedHeight(), end.index() + 1, last, 1).forEach(next -> out
+                        .setHasMore(true).setNextHeight(next.includedHeight()).setNextIndex(next.index()));
+            }
+            return out.build();
+        });
     }
 
     private long heightOf(Hash hash) {

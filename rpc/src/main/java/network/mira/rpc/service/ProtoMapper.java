@@ -2,12 +2,15 @@ package network.mira.rpc.service;
 
 import com.google.protobuf.ByteString;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import network.mira.core.account.Account;
 import network.mira.core.block.Block;
 import network.mira.core.block.BlockHeader;
+import network.mira.core.codec.DecodeException;
 import network.mira.core.consensus.CommitCertificate;
 import network.mira.core.consensus.CommitSignature;
+import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.crypto.Signature;
 import network.mira.core.tx.ShortVec;
@@ -17,6 +20,10 @@ import network.mira.rpc.v1.GetAccountResponse;
 import network.mira.rpc.v1.GetTransactionResponse;
 import network.mira.rpc.v1.TransactionError;
 import network.mira.rpc.v1.TransactionState;
+import network.mira.rpc.v1.VoteStep;
+import network.mira.settlement.bft.DuplicateVoteEvidence;
+import network.mira.settlement.bft.Vote;
+import network.mira.settlement.ledger.IncludedEvidence;
 import network.mira.settlement.ledger.TransactionStatus;
 
 /** Domain values to their protobuf form; hashes, keys and signatures as base58 text. */
@@ -36,12 +43,53 @@ public final class ProtoMapper {
                 .setProposer(header.proposer().toBase58())
                 .setValidatorSetHash(header.validatorSetHash().toBase58())
                 .setCertificate(certificate(certificate))
-                .setCommitment(Commitment.FINALIZED);
+                .setCommitment(Commitment.FINALIZED)
+                .setVersion(header.version())
+                .setEvidenceRoot(header.evidenceRoot().toBase58())
+                .setEvidenceCount(header.evidenceCount());
         for (byte[] transaction : block.transactions()) {
             out.addSignatures(firstSignature(transaction).toBase58());
             out.addTransactions(ByteString.copyFrom(transaction));
         }
+        List<byte[]> evidence = block.evidence();
+        for (int i = 0; i < evidence.size(); i++) {
+            out.addIncludedEvidence(evidence(new IncludedEvidence(Hash.sha256(evidence.get(i)), block.height(), i,
+                    decodeStored(block.height(), i, evidence.get(i)))));
+        }
         return out.build();
+    }
+
+    /** Evidence in a finalized block, both votes in canonical order with their signatures. */
+    public static network.mira.rpc.v1.Evidence evidence(IncludedEvidence included) {
+        DuplicateVoteEvidence evidence = included.evidence().canonical();
+        Vote a = evidence.first();
+        Vote b = evidence.second();
+        return network.mira.rpc.v1.Evidence.newBuilder()
+                .setHash(included.hash().toBase58())
+                .setValidator(evidence.validator().toBase58())
+                .setHeight(evidence.height())
+                .setRound(evidence.round())
+                .setStep(evidence.step() == network.mira.core.consensus.VoteStep.PREVOTE
+                        ? VoteStep.PREVOTE : VoteStep.PRECOMMIT)
+                .setBlockHashA(a.blockHash().toBase58())
+                .setStateRootA(a.stateRoot().toBase58())
+                .setSignatureA(a.signature().toBase58())
+                .setBlockHashB(b.blockHash().toBase58())
+                .setStateRootB(b.stateRoot().toBase58())
+                .setSignatureB(b.signature().toBase58())
+                .setIncludedHeight(included.includedHeight())
+                .setIndex(included.index())
+                .setEncoded(ByteString.copyFrom(evidence.encode()))
+                .build();
+    }
+
+    private static DuplicateVoteEvidence decodeStored(long height, int index, byte[] bytes) {
+        try {
+            return DuplicateVoteEvidence.decode(bytes);
+        } catch (DecodeException e) {
+            throw new IllegalStateException("stored block " + height + " evidence " + index + " does not decode: "
+                    + e.getMessage(), e);
+        }
     }
 
     public static network.mira.rpc.v1.CommitCertificate certificate(CommitCertificate certificate) {

@@ -34,6 +34,15 @@ final class RequestFields {
         return value;
     }
 
+    /** A uint32 field (Java reads it as a signed int) that must not exceed {@code max}. */
+    static int atMost(String field, int value, int max) {
+        long unsigned = Integer.toUnsignedLong(value);
+        if (unsigned > max) {
+            throw RpcErrors.invalidArgument(field, unsigned + " exceeds the maximum of " + max);
+        }
+        return (int) unsigned;
+    }
+
     /**
      * Every known level is accepted: this node answers from finalized state, which is at least as
      * strong as any level a caller can ask for, and says so in the response.

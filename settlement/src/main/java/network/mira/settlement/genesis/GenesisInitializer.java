@@ -76,7 +76,9 @@ public final class GenesisInitializer {
                     new Account(account.lamports(), account.data(), account.owner(), account.executable()));
         }
         PreparedState state = ledger.state().prepare(accounts);
-        BlockHeader header = new BlockHeader(BlockHeader.VERSION, 0, Hash.ZERO, state.stateRoot(), Hash.ZERO,
+        // Version 1 (no evidence fields) keeps block 0, and so the chain's first parent hash, the
+        // same as nodes built before evidence existed compute from the same genesis file.
+        BlockHeader header = new BlockHeader(BlockHeader.VERSION_1, 0, Hash.ZERO, state.stateRoot(), Hash.ZERO,
                 genesis.genesisTimeMs(), NO_PROPOSER, parameters.validators().hash(), 0);
         Block block = new Block(header, List.of());
         ledger.initialize(genesis.hash(), genesis.chainId(), block, state);

@@ -1,5 +1,7 @@
 package network.mira.settlement.ledger;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,14 +19,19 @@ import network.mira.core.store.Column;
 import network.mira.core.store.KeyValueStore;
 import network.mira.core.store.Durability;
 import network.mira.core.store.WriteSet;
+import network.mira.settlement.bft.DuplicateVoteEvidence;
 import network.mira.svm.AccountReader;
 
 /**
  * The finalized chain on disk. Every finalized block goes down in one synced RocksDB write holding
  * the block, its certificate, the accounts and state-tree nodes it changed, transaction statuses
- * and indexes, and the new head; a crash leaves either all of it or none of it.
+ * and indexes, the evidence it includes, and the new head; a crash leaves either all of it or none
+ * of it.
  */
 public final class Ledger implements AccountReader {
+    /** Most evidence entries one {@link #evidenceInRange} call returns. */
+    public static final int EVIDENCE_RANGE_LIMIT_MAX = 1_000;
+
     private final KeyValueStore store;
     private final StateCommitment state;
 
@@ -115,6 +122,40 @@ public final class Ledger implements AccountReader {
         });
     }
 
+    /** Evidence included in a finalized block, by its hash. */
+    public Optional<IncludedEvidence> evidence(Hash evidenceHash) {
+        return store.get(Column.EVIDENCE_HASHES, evidenceHash.bytes()).map(key -> {
+            byte[] bytes = store.get(Column.EVIDENCE, key).orElseThrow(() -> new LedgerException(
+                    "data dir is corrupt: evidence " + evidenceHash + " is indexed but missing"));
+            return includedEvidence(key, bytes);
+        });
+    }
+
+    /**
+     * Evidence included in finalized blocks {@code fromHeight..toHeight} (both inclusive), in block
+     * order, at most {@code limit} entries.
+     */
+    public List<IncludedEvidence> evidenceInRange(long fromHeight, long toHeight, int limit) {
+        return evidenceInRange(fromHeight, 0, toHeight, limit);
+    }
+
+    /** As {@link #evidenceInRange(long, long, int)}, starting at position {@code fromIndex} of block {@code fromHeight}. */
+    public List<IncludedEvidence> evidenceInRange(long fromHeight, int fromIndex, long toHeight, int limit) {
+        if (fromHeight < 0 || toHeight < fromHeight || fromIndex < 0) {
+            throw new IllegalArgumentException("bad range " + fromHeight + "/" + fromIndex + ".." + toHeight);
+        }
+        if (limit < 1 || limit > EVIDENCE_RANGE_LIMIT_MAX) {
+            throw new IllegalArgumentException("limit " + limit + " is outside 1.." + EVIDENCE_RANGE_LIMIT_MAX);
+        }
+        byte[] to = toHeight == Long.MAX_VALUE ? null : LedgerKeys.evidence(toHeight + 1, 0);
+        List<IncludedEvidence> found = new ArrayList<>();
+        store.scan(Column.EVIDENCE, LedgerKeys.evidence(fromHeight, fromIndex), to, limit, (key, value) -> {
+            found.add(includedEvidence(key, value));
+            return true;
+        });
+        return found;
+    }
+
     /** Writes the genesis block and its state; only valid on an empty store. */
     public void initialize(Hash genesisHash, String chainId, Block genesisBlock, PreparedState genesisState) {
         if (isInitialized()) {
@@ -151,8 +192,27 @@ public final class Ledger implements AccountReader {
         WriteSet writes = prepared.treeWrites();
         writeAccounts(writes, prepared);
         writeStatuses(writes, finalized);
+        writeEvidence(writes, block);
         writeBlock(writes, block, finalized.certificate());
         store.write(writes, Durability.SYNC);
+    }
+
+    /**
+     * Each item under (height, index), and its hash in the index. Consensus verification refuses
+     * blocks that repeat evidence, so a repeat here is never expected; should one be finalized all
+     * the same, the index keeps pointing at the first inclusion.
+     */
+    private void writeEvidence(WriteSet writes, Block block) {
+        List<byte[]> evidence = block.evidence();
+        Set<Hash> written = new HashSet<>();
+        for (int i = 0; i < evidence.size(); i++) {
+            byte[] key = LedgerKeys.evidence(block.height(), i);
+            writes.put(Column.EVIDENCE, key, evidence.get(i));
+            Hash hash = Hash.sha256(evidence.get(i));
+            if (written.add(hash) && store.get(Column.EVIDENCE_HASHES, hash.bytes()).isEmpty()) {
+                writes.put(Column.EVIDENCE_HASHES, hash.bytes(), key);
+            }
+        }
     }
 
     private static void writeAccounts(WriteSet writes, PreparedState prepared) {
@@ -183,6 +243,17 @@ public final class Ledger implements AccountReader {
         writes.put(Column.BLOCK_HASHES, block.hash().bytes(), height);
         writes.put(Column.CERTIFICATES, height, certificate.encode());
         writes.put(Column.META, LedgerKeys.FINALIZED_HEIGHT, height);
+    }
+
+    private static IncludedEvidence includedEvidence(byte[] key, byte[] bytes) {
+        long height = LedgerKeys.evidenceHeight(key);
+        int index = LedgerKeys.evidenceIndex(key);
+        try {
+            return new IncludedEvidence(Hash.sha256(bytes), height, index, DuplicateVoteEvidence.decode(bytes));
+        } catch (DecodeException e) {
+            throw new LedgerException("data dir is corrupt: evidence " + index + " of block " + height + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static Block decodeBlock(long height, byte[] bytes) {

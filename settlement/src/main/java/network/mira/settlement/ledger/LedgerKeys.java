@@ -22,6 +22,19 @@ final class LedgerKeys {
         return BigEndian.readU64(key);
     }
 
+    /** height || index (big endian): included evidence in block order, oldest block first. */
+    static byte[] evidence(long height, int index) {
+        return ByteBuffer.allocate(12).putLong(height).putInt(index).array();
+    }
+
+    static long evidenceHeight(byte[] key) {
+        return ByteBuffer.wrap(key).getLong(0);
+    }
+
+    static int evidenceIndex(byte[] key) {
+        return ByteBuffer.wrap(key).getInt(8);
+    }
+
     /** address || height || index: every transaction that touched an address, oldest first. */
     static byte[] addressSignature(PublicKey address, long height, int index) {
         return ByteBuffer.allocate(PublicKey.LENGTH + 12).put(address.bytes()).putLong(height).putInt(index).array();

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Set;
 import network.mira.core.block.Block;
 import network.mira.core.block.BlockHeader;
+import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.crypto.Signature;
 import network.mira.core.tx.Transaction;
 import network.mira.settlement.ChainParameters;
+import network.mira.settlement.bft.DuplicateVoteEvidence;
+import network.mira.settlement.evidence.EvidenceSource;
 import network.mira.settlement.ledger.Ledger;
 import network.mira.settlement.ledger.PreparedState;
 import network.mira.settlement.mempool.PendingTransaction;
@@ -21,26 +24,41 @@ import network.mira.svm.TransactionResult;
  * Builds the next block on top of the finalized head: drops candidates the chain no longer
  * accepts (blockhash out of the window, already finalized), packs the rest by priority within
  * the compute limits, executes them (in parallel where they do not conflict), and leaves out any
- * whose fee payer turns out unable to pay. The resulting state root goes into the header.
+ * whose fee payer turns out unable to pay. The resulting state root goes into the header, with
+ * up to {@link Block#MAX_EVIDENCE} evidence items from the {@link EvidenceSource}.
  */
 public final class BlockBuilder {
     private final Ledger ledger;
     private final BlockExecutor executor;
     private final BlockPacker packer;
     private final ChainParameters parameters;
+    private final EvidenceSource evidenceSource;
 
+    /** A builder that includes no evidence. */
     public BlockBuilder(Ledger ledger, BlockExecutor executor, BlockPacker packer, ChainParameters parameters) {
+        this(ledger, executor, packer, parameters, EvidenceSource.NONE);
+    }
+
+    public BlockBuilder(Ledger ledger, BlockExecutor executor, BlockPacker packer, ChainParameters parameters,
+                        EvidenceSource evidenceSource) {
         this.ledger = ledger;
         this.executor = executor;
         this.packer = packer;
         this.parameters = parameters;
+        this.evidenceSource = evidenceSource;
     }
 
     /** The standard wiring: packing by Compute Budget price within the genesis compute limits. */
     public static BlockBuilder create(Ledger ledger, BlockExecutor executor, ChainParameters parameters,
                                       int maxTransactionsPerBlock) {
+        return create(ledger, executor, parameters, maxTransactionsPerBlock, EvidenceSource.NONE);
+    }
+
+    /** The standard wiring, including evidence from {@code evidenceSource} (the node's evidence pool). */
+    public static BlockBuilder create(Ledger ledger, BlockExecutor executor, ChainParameters parameters,
+                                      int maxTransactionsPerBlock, EvidenceSource evidenceSource) {
         return new BlockBuilder(ledger, executor, new BlockPacker(parameters.compute(), maxTransactionsPerBlock,
-                new ComputeBudgetCosts(parameters.compute())), parameters);
+                new ComputeBudgetCosts(parameters.compute())), parameters, evidenceSource);
     }
 
     public BuiltBlock build(List<PendingTransaction> candidates, long timestampMs, PublicKey proposer) {
@@ -66,11 +84,31 @@ public final class BlockBuilder {
             }
         }
         PreparedState state = ledger.state().prepare(execution.changes());
+        List<byte[]> evidence = evidence(height);
         BlockHeader header = new BlockHeader(BlockHeader.VERSION, height, parent.hash(), state.stateRoot(),
                 Block.transactionsRoot(included), timestamp, proposer, parameters.validators().hash(),
-                included.size());
-        return new BuiltBlock(new Block(header, included), state, results, accountKeys, dropped, packing,
+                included.size(), Block.evidenceRoot(evidence), evidence.size());
+        return new BuiltBlock(new Block(header, included, evidence), state, results, accountKeys, dropped, packing,
                 execution.stats());
+    }
+
+    /**
+     * The source's evidence, encoded. The source has verified it; what is checked again here is
+     * cheap and would make the block invalid for every other validator: a height that is not
+     * below the block's, a repeat, or evidence a finalized block already holds.
+     */
+    private List<byte[]> evidence(long height) {
+        List<byte[]> encoded = new ArrayList<>();
+        Set<Hash> seen = new HashSet<>();
+        for (DuplicateVoteEvidence item : evidenceSource.evidenceFor(height, Block.MAX_EVIDENCE)) {
+            byte[] bytes = item.encode();
+            Hash hash = Hash.sha256(bytes);
+            if (encoded.size() < Block.MAX_EVIDENCE && item.height() < height && seen.add(hash)
+                    && ledger.evidence(hash).isEmpty()) {
+                encoded.add(bytes);
+            }
+        }
+        return encoded;
     }
 
     private List<PendingTransaction> eligible(List<PendingTransaction> candidates, long parentHeight,

@@ -11,6 +11,8 @@ import network.mira.core.crypto.PublicKey;
 import network.mira.core.tx.Transaction;
 import network.mira.core.tx.WireFormatException;
 import network.mira.settlement.ChainParameters;
+import network.mira.settlement.evidence.EvidenceVerifier;
+import network.mira.settlement.evidence.InvalidEvidenceException;
 import network.mira.settlement.ledger.Ledger;
 import network.mira.settlement.ledger.PreparedState;
 import network.mira.settlement.mempool.PendingTransaction;
@@ -23,8 +25,10 @@ import network.mira.svm.TransactionResult;
  * Re-executes a block this node did not build in this process (a proposal from the consensus WAL
  * after a restart; later, a peer's proposal) on top of the finalized head, and says whether it is
  * a block this node may vote for. Signatures are checked here, because the transactions never
- * passed this node's admission. The state root is computed, not compared: comparing it with the
- * header is the consensus core's job, which raises the divergence alarm.
+ * passed this node's admission, and so is every evidence item ({@link
+ * EvidenceVerifier#verifyBlockEvidence}): one that fails makes the block one not to vote for. The
+ * state root is computed, not compared: comparing it with the header is the consensus core's job,
+ * which raises the divergence alarm.
  */
 public final class BlockReplayer {
     /** Executes with signature verification, e.g. {@code ParallelBlockExecutor::executeVerified}. */
@@ -44,13 +48,21 @@ public final class BlockReplayer {
     private final VerifyingExecutor executor;
     private final BlockBuilder includability;
     private final ChainParameters parameters;
+    private final EvidenceVerifier evidence;
 
+    /** Evidence is verified with the chain's validators and the default maximum evidence age. */
     public BlockReplayer(Ledger ledger, VerifyingExecutor executor, BlockBuilder includability,
                          ChainParameters parameters) {
+        this(ledger, executor, includability, parameters, EvidenceVerifier.forChain(parameters));
+    }
+
+    public BlockReplayer(Ledger ledger, VerifyingExecutor executor, BlockBuilder includability,
+                         ChainParameters parameters, EvidenceVerifier evidence) {
         this.ledger = ledger;
         this.executor = executor;
         this.includability = includability;
         this.parameters = parameters;
+        this.evidence = evidence;
     }
 
     public Replay replay(Block block) {
@@ -59,6 +71,11 @@ public final class BlockReplayer {
         String structural = structuralRefusal(header, parent, block);
         if (structural != null) {
             return refused(header, structural);
+        }
+        try {
+            evidence.verifyBlockEvidence(block, ledger);
+        } catch (InvalidEvidenceException e) {
+            return refused(header, "evidence " + e.index() + " refused: " + e.refusal());
         }
         List<Transaction> transactions = new ArrayList<>(header.transactionCount());
         List<PendingTransaction> pending = new ArrayList<>(header.transactionCount());
@@ -114,7 +131,7 @@ public final class BlockReplayer {
             return "proposer " + header.proposer() + " is not a validator";
         }
         if (!block.bodyMatchesHeader()) {
-            return "transactions do not match the header's root";
+            return "transactions or evidence do not match the header's roots";
         }
         return null;
     }

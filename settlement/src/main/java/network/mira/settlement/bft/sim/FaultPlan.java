@@ -19,10 +19,19 @@ public final class FaultPlan {
     /** Liveness bound after the faults end, in simulated time. */
     public static final long LIVENESS_BOUND_MS = 600_000;
 
-    /** {@code finalState} describes every node when the run was not live, for the failure message. */
+    /**
+     * {@code finalState} describes every node when the run was not live, for the failure message.
+     * A run with a byzantine validator passes only if its double-sign was reported and the
+     * evidence reached a finalized block.
+     */
     public record Outcome(SimReport report, boolean live, boolean evidenceExpected, String finalState) {
         public boolean ok() {
-            return report.safe() && live && (!evidenceExpected || report.evidenceReports() > 0);
+            return report.safe() && live && (!evidenceExpected || evidenceIncluded());
+        }
+
+        /** Evidence was reported and is inside a finalized block. */
+        public boolean evidenceIncluded() {
+            return report.evidenceReports() > 0 && report.evidenceIncluded() > 0;
         }
     }
 

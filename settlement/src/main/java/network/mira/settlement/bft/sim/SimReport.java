@@ -2,9 +2,13 @@ package network.mira.settlement.bft.sim;
 
 import java.util.List;
 
-/** What the checker found in one run. {@code heightsFinalized} is the lowest over honest nodes. */
+/**
+ * What the checker found in one run. {@code heightsFinalized} is the lowest over honest nodes;
+ * {@code evidenceReports} counts the cores' evidence reports, {@code evidenceIncluded} the distinct
+ * evidence items inside blocks that honest nodes finalized.
+ */
 public record SimReport(long seed, long heightsFinalized, List<String> safetyViolations, List<String> honestDoubleSigns,
-                        int evidenceReports, long messagesSent) {
+                        int evidenceReports, int evidenceIncluded, long messagesSent) {
     public boolean safe() {
         return safetyViolations.isEmpty() && honestDoubleSigns.isEmpty();
     }
@@ -12,6 +16,6 @@ public record SimReport(long seed, long heightsFinalized, List<String> safetyVio
     @Override
     public String toString() {
         return "seed=" + seed + " heights=" + heightsFinalized + " safety=" + safetyViolations
-                + " doubleSigns=" + honestDoubleSigns + " evidence=" + evidenceReports + " messages=" + messagesSent;
+                + " doubleSigns=" + honestDoubleSigns + " evidence=" + evidenceReports + " evidenceIncluded=" + evidenceIncluded + " messages=" + messagesSent;
     }
 }

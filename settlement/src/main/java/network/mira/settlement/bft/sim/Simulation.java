@@ -31,6 +31,7 @@ import network.mira.settlement.bft.ProposalValidator;
 import network.mira.settlement.bft.Settings;
 import network.mira.settlement.bft.Vote;
 import network.mira.settlement.bft.VoteValidator;
+import network.mira.settlement.evidence.EvidenceVerifier;
 
 /**
  * A deterministic simulation of validators running {@link ConsensusCore}: one seeded PRNG, a
@@ -65,6 +66,7 @@ public final class Simulation {
     private final PriorityQueue<Event> queue = new PriorityQueue<>((a, b) -> a.timeMs != b.timeMs
             ? Long.compare(a.timeMs, b.timeMs) : Long.compare(a.sequence, b.sequence));
     private final List<DuplicateVoteEvidence> evidence = new ArrayList<>();
+    private final SimEvidence blockEvidence;
     private long nowMs;
     private long sequence;
     private long eventsProcessed;
@@ -73,6 +75,8 @@ public final class Simulation {
     private double dropProbability;
     private double duplicateProbability;
     private long delayMsMax = 20;
+    /** When set, every message takes exactly this long (benchmarks); otherwise 1..delayMsMax. */
+    private long fixedDelayMs = -1;
 
     /**
      * @param stakes     stake of each validator
@@ -94,6 +98,8 @@ public final class Simulation {
         this.certificateVerifier = new CertificateVerifier(signatures);
         this.voteValidator = new VoteValidator(CHAIN_ID, validatorSet, signatures);
         this.proposalValidator = new ProposalValidator(CHAIN_ID, validatorSet, signatures);
+        this.blockEvidence = new SimEvidence(new EvidenceVerifier(CHAIN_ID, validatorSet,
+                EvidenceVerifier.DEFAULT_MAX_AGE_BLOCKS, signatures), nodeKeys.length);
         Map<Integer, Integer> keyUse = new HashMap<>();
         for (int keyIndex : nodeKeys) {
             keyUse.merge(keyIndex, 1, Integer::sum);
@@ -140,6 +146,19 @@ public final class Simulation {
 
     public List<DuplicateVoteEvidence> evidence() {
         return evidence;
+    }
+
+    /** Distinct evidence inside blocks finalized by honest nodes, in canonical form. */
+    public List<DuplicateVoteEvidence> includedEvidence() {
+        TreeMap<Hash, DuplicateVoteEvidence> included = new TreeMap<>();
+        for (SimNode node : nodes) {
+            if (node.isHonest()) {
+                for (BlockHeader block : node.chain) {
+                    blockEvidence.evidenceIn(block).forEach(e -> included.put(e.hash(), e));
+                }
+            }
+        }
+        return new ArrayList<>(included.values());
     }
 
     public void start() {
@@ -189,6 +208,15 @@ public final class Simulation {
 
     public void setDelayMsMax(long delayMsMax) {
         this.delayMsMax = delayMsMax;
+        this.fixedDelayMs = -1;
+    }
+
+    /** Every message takes exactly {@code delayMs} (0 = delivered at the instant it is sent). */
+    public void setFixedDelayMs(long delayMs) {
+        if (delayMs < 0) {
+            throw new IllegalArgumentException("delay must not be negative: " + delayMs);
+        }
+        this.fixedDelayMs = delayMs;
     }
 
     // ---- running ----
@@ -275,9 +303,9 @@ public final class Simulation {
         public BlockHeader build(long height, Hash parentHash, Hash parentStateRoot, network.mira.core.crypto.PublicKey proposer) {
             // The node index is in the payload so that twins propose different blocks.
             Hash payload = Hash.sha256(new ByteWriter(24).u64(height).u64(nodeIndex).u64(seed).toByteArray());
-            return new BlockHeader(BlockHeader.VERSION, height, parentHash,
+            return blockEvidence.withEvidence(nodeIndex, new BlockHeader(BlockHeader.VERSION, height, parentHash,
                     execute(parentStateRoot, payload, nodes.get(nodeIndex).divergent),
-                    payload, height, proposer, validatorSet.hash(), 0);
+                    payload, height, proposer, validatorSet.hash(), 0));
         }
     }
 
@@ -320,7 +348,8 @@ public final class Simulation {
                 int incarnation = node.incarnation;
                 at(nowMs, () -> {
                     if (node.incarnation == incarnation) {
-                        handle(node, new ConsensusEvent.BlockExecuted(block.hash(), root, true));
+                        handle(node, new ConsensusEvent.BlockExecuted(block.hash(), root,
+                                blockEvidence.valid(node.index, block)));
                     }
                 });
             } else if (action instanceof ConsensusAction.Finalize finalize) {
@@ -329,9 +358,11 @@ public final class Simulation {
                 }
                 node.chain.add(finalize.block());
                 node.certificates.add(finalize.certificate());
+                blockEvidence.finalized(node.index, finalize.block());
                 node.gossipMessages.clear();
             } else if (action instanceof ConsensusAction.ReportEvidence report) {
                 evidence.add(report.evidence());
+                blockEvidence.report(node.index, report.evidence(), node.chain.size());
             }
         }
         if (node.up) {
@@ -415,7 +446,8 @@ public final class Simulation {
         }
         int copies = random.nextDouble() < duplicateProbability ? 2 : 1;
         for (int i = 0; i < copies; i++) {
-            at(nowMs + 1 + random.nextLong(delayMsMax), () -> deliver(from, to, message));
+            long delay = fixedDelayMs >= 0 ? fixedDelayMs : 1 + random.nextLong(delayMsMax);
+            at(nowMs + delay, () -> deliver(from, to, message));
         }
     }
 
@@ -507,7 +539,7 @@ public final class Simulation {
             }
         }
         return new SimReport(seed, heights == Long.MAX_VALUE ? 0 : heights, safety, doubleSigns, evidence.size(),
-                messagesSent);
+                includedEvidence().size(), messagesSent);
     }
 
     private List<String> doubleSigns(SimNode node) {

@@ -5,10 +5,6 @@ import network.mira.core.block.BlockHeader;
 import network.mira.core.codec.ByteReader;
 import network.mira.core.codec.ByteWriter;
 import network.mira.core.codec.DecodeException;
-import network.mira.core.consensus.VoteStep;
-import network.mira.core.crypto.Hash;
-import network.mira.core.crypto.PublicKey;
-import network.mira.core.crypto.Signature;
 import network.mira.settlement.bft.LockState;
 import network.mira.settlement.bft.Proposal;
 import network.mira.settlement.bft.Vote;
@@ -30,9 +26,7 @@ public final class WalRecordCodec {
         if (record instanceof WalRecord.OwnProposal own) {
             own.proposal().encodeTo(out.u8(OWN_PROPOSAL)).bytes(own.block().encode());
         } else if (record instanceof WalRecord.OwnVote own) {
-            Vote v = own.vote();
-            out.u8(OWN_VOTE).u64(v.height()).u32(v.round()).u8(v.step().ordinal()).raw(v.blockHash().bytes())
-                    .raw(v.stateRoot().bytes()).raw(v.validator().bytes()).raw(v.signature().bytes());
+            own.vote().encodeTo(out.u8(OWN_VOTE));
         } else if (record instanceof WalRecord.Lock lock) {
             LockState s = lock.state();
             out.u8(LOCK).u64(s.height());
@@ -69,16 +63,7 @@ public final class WalRecordCodec {
     }
 
     private static WalRecord ownVote(ByteReader in) throws DecodeException {
-        long height = in.u64("vote height");
-        int round = round(in, "vote round");
-        int step = in.u8("vote step");
-        if (step >= VoteStep.values().length) {
-            throw new DecodeException("vote step " + step + " is unknown");
-        }
-        return new WalRecord.OwnVote(new Vote(height, round, VoteStep.values()[step],
-                Hash.wrap(in.raw(Hash.LENGTH, "vote block hash")), Hash.wrap(in.raw(Hash.LENGTH, "vote state root")),
-                PublicKey.wrap(in.raw(PublicKey.LENGTH, "vote validator")),
-                Signature.wrap(in.raw(Signature.LENGTH, "vote signature"))));
+        return new WalRecord.OwnVote(Vote.decode(in, "vote"));
     }
 
     private static WalRecord lock(ByteReader in) throws DecodeException {
@@ -91,14 +76,6 @@ public final class WalRecordCodec {
             throw new DecodeException("lock record pairs a value with round -1 or no value with a round");
         }
         return new WalRecord.Lock(new LockState(height, locked, lockedRound, valid, validRound));
-    }
-
-    private static int round(ByteReader in, String what) throws DecodeException {
-        long round = in.u32(what);
-        if (round > Integer.MAX_VALUE) {
-            throw new DecodeException(what + " " + round + " is out of range");
-        }
-        return (int) round;
     }
 
     private static ByteWriter optionalHeader(ByteWriter out, BlockHeader header) {

@@ -65,6 +65,13 @@ class ScenarioTest {
         assertSafe(sim);
         assertThat(sim.evidence()).isNotEmpty();
         assertThat(sim.evidence()).allSatisfy(e -> assertThat(e.first().validator()).isEqualTo(e.second().validator()));
+        // The evidence reached finalized blocks: what was reported, by the one double-signer.
+        var reported = sim.evidence().stream().map(e -> e.hash()).toList();
+        var equivocator = sim.evidence().get(0).validator();
+        assertThat(sim.includedEvidence()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.validator()).isEqualTo(equivocator))
+                .allSatisfy(e -> assertThat(reported).contains(e.hash()));
+        assertThat(sim.check().evidenceIncluded()).isEqualTo(sim.includedEvidence().size());
     }
 
     @Test

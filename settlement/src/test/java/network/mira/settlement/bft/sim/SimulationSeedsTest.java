@@ -32,6 +32,10 @@ class SimulationSeedsTest {
             if (!outcome.ok()) {
                 failures.add("live=" + outcome.live() + " " + outcome.report() + " " + outcome.finalState());
             }
+            if (outcome.evidenceExpected()) {
+                assertThat(outcome.report().evidenceIncluded()).as("evidence in a block: " + outcome.report())
+                        .isPositive();
+            }
         }
         assertThat(failures).as("failing seeds (replay with FaultPlan.run(seed, ...))").isEmpty();
         assertThat(heights).isGreaterThanOrEqualTo((long) SEEDS * HEIGHTS);
