@@ -36,7 +36,7 @@ public final class ConsensusBenchCommand implements Callable<Integer> {
             description = "One-way network delays to measure, comma-separated (default ${DEFAULT-VALUE}).")
     List<Long> delays;
 
-    @Option(names = "--heights", defaultValue = "200", description = "Heights to finalize per run.")
+    @Option(names = "--heights", defaultValue = "1000", description = "Heights to finalize per run.")
     int heights;
 
     @Option(names = "--real-signatures",
@@ -59,8 +59,12 @@ public final class ConsensusBenchCommand implements Callable<Integer> {
             }
         }
         ObjectMapper json = new ObjectMapper();
-        // One untimed run first, so the first configuration is not also the JIT's warm-up.
-        run(validators.get(0), delays.get(0), Math.min(heights, 50));
+        // Every configuration once untimed first, so no figure includes the JIT's warm-up.
+        for (long delay : delays) {
+            for (int count : validators) {
+                run(count, delay, heights);
+            }
+        }
         for (long delay : delays) {
             for (int count : validators) {
                 spec.commandLine().getOut().println(json.writeValueAsString(run(count, delay, heights)));
@@ -85,7 +89,7 @@ public final class ConsensusBenchCommand implements Callable<Integer> {
         out.put("delay_ms", delayMs);
         out.put("signatures", realSignatures ? "ed25519" : "stand-in");
         out.put("heights", reached);
-        out.put("seconds", round(seconds));
+        out.put("seconds", Math.round(seconds * 1000) / 1000.0);
         out.put("heights_per_second", round(reached / seconds));
         out.put("simulated_ms_per_height", round((double) simulation.nowMs() / reached));
         out.put("messages", simulation.messagesSent());

@@ -53,6 +53,26 @@ class SimCommandTest {
     }
 
     @Test
+    void theConsensusBenchmarkPrintsOneLinePerConfiguration() throws Exception {
+        Run run = mira("bench", "consensus", "--validators", "4,7", "--delay-ms", "0,1", "--heights", "20");
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        String[] lines = run.stdout().strip().split("\n");
+        assertThat(lines).hasSize(4);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode zeroDelay = json.readTree(lines[0]);
+        JsonNode oneMs = json.readTree(lines[2]);
+        assertThat(zeroDelay.get("validators").asInt()).isEqualTo(4);
+        assertThat(zeroDelay.get("heights").asLong()).isGreaterThanOrEqualTo(20);
+        assertThat(zeroDelay.get("heights_per_second").asDouble()).isPositive();
+        // Four validators: each prevote and precommit goes to three peers, plus the proposal.
+        assertThat(zeroDelay.get("messages_per_height").asDouble()).isGreaterThanOrEqualTo(27);
+        assertThat(json.readTree(lines[1]).get("messages_per_height").asDouble())
+                .isGreaterThan(zeroDelay.get("messages_per_height").asDouble());
+        assertThat(oneMs.get("simulated_ms_per_height").asDouble())
+                .isGreaterThan(zeroDelay.get("simulated_ms_per_height").asDouble());
+    }
+
+    @Test
     void anUnknownFaultKindIsAUsageError() {
         Run run = mira("sim", "--faults", "meteor");
         assertThat(run.exitCode()).isEqualTo(2);
