@@ -289,7 +289,15 @@ public final class Simulation {
         ConsensusContext context = new ConsensusContext(CHAIN_ID, validatorSet, settings, node.signer, builder, signatures);
         node.core = new ConsensusCore(context, height, parent, node.stateRoot(), node.lock);
         node.gossipMessages.clear();
-        perform(node, node.core.start());
+        List<ConsensusEvent> replayed = new ArrayList<>();
+        for (Object own : node.wal) {
+            if (own instanceof Proposal proposal && proposal.height() == height) {
+                replayed.add(new ConsensusEvent.ProposalReceived(proposal));
+            } else if (own instanceof Vote vote && vote.height() == height) {
+                replayed.add(new ConsensusEvent.VoteReceived(vote));
+            }
+        }
+        perform(node, node.core.start(replayed));
     }
 
     private final class BlockBuilderImpl implements network.mira.settlement.bft.BlockBuilder {
@@ -323,6 +331,7 @@ public final class Simulation {
     private void perform(SimNode node, List<ConsensusAction> actions) {
         for (ConsensusAction action : actions) {
             if (action instanceof ConsensusAction.BroadcastProposal broadcast) {
+                node.wal.add(broadcast.proposal());
                 remember(node, broadcast.proposal());
                 if (node.byzantine) {
                     proposeConflicting(node, broadcast.proposal());
@@ -330,6 +339,7 @@ public final class Simulation {
                     sendToAll(node, broadcast.proposal());
                 }
             } else if (action instanceof ConsensusAction.BroadcastVote broadcast) {
+                node.wal.add(broadcast.vote());
                 remember(node, broadcast.vote());
                 sendToAll(node, broadcast.vote());
                 if (node.byzantine && broadcast.vote().step() == VoteStep.PREVOTE) {
@@ -360,13 +370,14 @@ public final class Simulation {
                 node.certificates.add(finalize.certificate());
                 blockEvidence.finalized(node.index, finalize.block());
                 node.gossipMessages.clear();
+                node.wal.clear();
             } else if (action instanceof ConsensusAction.ReportEvidence report) {
                 evidence.add(report.evidence());
                 blockEvidence.report(node.index, report.evidence(), node.chain.size());
             }
         }
         if (node.up) {
-            node.lock = node.core.lockState(); // stands in for the consensus WAL
+            node.lock = node.core.lockState(); // with node.wal, what the node's consensus WAL holds
         }
     }
 
@@ -566,6 +577,8 @@ public final class Simulation {
         final java.util.LinkedHashSet<Object> gossipMessages = new java.util.LinkedHashSet<>();
         final Map<Integer, Long> syncSentMs = new HashMap<>();
         final Map<Integer, Long> syncRequestedMs = new HashMap<>();
+        /** This node's own proposals and votes of its current height: the simulated consensus WAL. */
+        final java.util.LinkedHashSet<Object> wal = new java.util.LinkedHashSet<>();
         ConsensusCore core;
         LockState lock;
         boolean up;
