@@ -42,6 +42,24 @@ final class ConfigKeys {
                 "Interface that peers connect to for gossip and block sync."));
         keys.add(key("p2p.port", ValueType.INT, c -> c.p2p().port(),
                 "Peer-to-peer port; 0 picks any free port."));
+        keys.add(key("p2p.node-key-file", "--node-key", "<data-dir>/" + NodeConfig.DEFAULT_NODE_KEY_FILE_NAME,
+                ValueType.OPTIONAL_PATH, c -> c.p2p().nodeKeyFile(),
+                "This node's p2p identity: an Ed25519 keypair (Solana CLI JSON format) separate from the validator "
+                        + "key; its base58 public key is the node id that peers name. A relative path is taken from "
+                        + "the working directory."));
+        keys.add(key("p2p.persistent-peers", ConfigKey.flagFor("p2p.persistent-peers"), "(none)",
+                ValueType.PEER_LIST, c -> c.p2p().persistentPeers(),
+                "Peers always kept connected and redialed when lost: comma-separated NODE_ID@HOST:PORT "
+                        + "(NODE_ID = the peer's base58 node id; IPv6 hosts in brackets); in YAML also a list."));
+        keys.add(key("p2p.seeds", ConfigKey.flagFor("p2p.seeds"), "(none)", ValueType.PEER_LIST,
+                c -> c.p2p().seeds(),
+                "Nodes dialed to learn further peers (peer exchange), same format as p2p.persistent-peers."));
+        keys.add(key("p2p.max-inbound-peers", ValueType.INT, c -> c.p2p().maxInboundPeers(),
+                "Most connections accepted from peers that dialed this node, persistent peers not counted; 0 to "
+                        + NodeConfig.P2p.MAX_PEERS + "."));
+        keys.add(key("p2p.max-outbound-peers", ValueType.INT, c -> c.p2p().maxOutboundPeers(),
+                "Most connections this node dials besides its persistent peers; 0 to " + NodeConfig.P2p.MAX_PEERS
+                        + "."));
         keys.add(key("consensus.block-interval-ms", ValueType.LONG, c -> c.consensus().blockIntervalMs(),
                 "Target time between blocks while transactions are waiting, in milliseconds."));
         keys.add(key("consensus.empty-block-interval-ms", ValueType.LONG, c -> c.consensus().emptyBlockIntervalMs(),
@@ -108,7 +126,9 @@ final class ConfigKeys {
                 new NodeConfig.Rpc(v.get("rpc.host", String.class), v.get("rpc.port", Integer.class),
                         v.get("rpc.max-inbound-message-bytes", Integer.class)),
                 new NodeConfig.Metrics(v.get("metrics.host", String.class), v.get("metrics.port", Integer.class)),
-                new NodeConfig.P2p(v.get("p2p.host", String.class), v.get("p2p.port", Integer.class)),
+                new NodeConfig.P2p(v.get("p2p.host", String.class), v.get("p2p.port", Integer.class),
+                        v.optionalPath("p2p.node-key-file"), v.peers("p2p.persistent-peers"), v.peers("p2p.seeds"),
+                        v.get("p2p.max-inbound-peers", Integer.class), v.get("p2p.max-outbound-peers", Integer.class)),
                 new NodeConfig.Consensus(v.get("consensus.block-interval-ms", Long.class),
                         v.get("consensus.empty-block-interval-ms", Long.class),
                         new NodeConfig.Timeouts(v.get("consensus.timeout-propose-ms", Long.class),
@@ -148,6 +168,11 @@ final class ConfigKeys {
         Optional<Path> optionalPath(String name) {
             Optional<?> value = get(name, Optional.class);
             return value.map(Path.class::cast);
+        }
+
+        List<PeerAddress> peers(String name) {
+            List<?> value = get(name, List.class);
+            return value.stream().map(PeerAddress.class::cast).toList();
         }
     }
 }

@@ -1,5 +1,6 @@
 package network.mira.config;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -55,11 +56,26 @@ public final class Genesis {
      * pay its own fees with.
      */
     public static Genesis devnet(PublicKey validator, PublicKey faucet, long genesisTimeMs) {
-        return new Genesis("mira-devnet", genesisTimeMs, 5_000, 150, ComputeLimits.DEFAULTS,
-                Optional.of(new GenesisFaucet(true, faucet)),
-                List.of(new GenesisAccount(faucet, 500_000_000L * LAMPORTS_PER_MIRA),
-                        new GenesisAccount(validator, 1_000L * LAMPORTS_PER_MIRA)),
-                List.of(new GenesisValidator(validator, 1_000_000L * LAMPORTS_PER_MIRA)));
+        return local("mira-devnet", List.of(validator), faucet, genesisTimeMs);
+    }
+
+    /**
+     * A local network's genesis (the devnet, {@code mira testnet init}): a funded faucet of 500,000,000
+     * MIRA, and per validator, in the given order, an account of 1,000 MIRA for its fees and an equal
+     * stake of 1,000,000 MIRA.
+     *
+     * @throws ConfigException for a bad chain id, no validators or a key used twice
+     */
+    public static Genesis local(String chainId, List<PublicKey> validators, PublicKey faucet, long genesisTimeMs) {
+        List<GenesisAccount> accounts = new ArrayList<>();
+        accounts.add(new GenesisAccount(faucet, 500_000_000L * LAMPORTS_PER_MIRA));
+        List<GenesisValidator> stakes = new ArrayList<>();
+        for (PublicKey validator : validators) {
+            accounts.add(new GenesisAccount(validator, 1_000L * LAMPORTS_PER_MIRA));
+            stakes.add(new GenesisValidator(validator, 1_000_000L * LAMPORTS_PER_MIRA));
+        }
+        return new Genesis(chainId, genesisTimeMs, 5_000, 150, ComputeLimits.DEFAULTS,
+                Optional.of(new GenesisFaucet(true, faucet)), accounts, stakes);
     }
 
     public String chainId() {

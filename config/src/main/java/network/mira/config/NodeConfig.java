@@ -2,6 +2,7 @@ package network.mira.config;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -11,8 +12,9 @@ import java.util.stream.Collectors;
  * usable, so the daemon never meets a bad port or interval halfway through start-up. The section
  * records mirror the YAML sections; their field paths are fixed because each section appears once.
  *
- * <p>{@code genesisFile} and {@code validatorKeyFile} are empty unless set; {@link #genesisPath()}
- * and {@link #validatorKeyPath()} give the file to use, defaulting to a file inside the data dir.
+ * <p>{@code genesisFile}, {@code validatorKeyFile} and {@code p2p.nodeKeyFile} are empty unless set;
+ * {@link #genesisPath()}, {@link #validatorKeyPath()} and {@link #nodeKeyPath()} give the file to use,
+ * defaulting to a file inside the data dir.
  */
 public record NodeConfig(
         Path dataDir,
@@ -30,6 +32,7 @@ public record NodeConfig(
 
     public static final String DEFAULT_GENESIS_FILE_NAME = "genesis.json";
     public static final String DEFAULT_VALIDATOR_KEY_FILE_NAME = "validator-key.json";
+    public static final String DEFAULT_NODE_KEY_FILE_NAME = "node-key.json";
 
     public NodeConfig {
         Checks.required("data-dir", dataDir);
@@ -51,6 +54,12 @@ public record NodeConfig(
         distinctPorts("metrics.port", metrics.port(), "rpc.port", rpc.port());
         distinctPorts("p2p.port", p2p.port(), "rpc.port", rpc.port());
         distinctPorts("p2p.port", p2p.port(), "metrics.port", metrics.port());
+        // One key for both roles would put the vote-signing key on every connection handshake.
+        Path nodeKey = nodeKeyPath(dataDir, p2p);
+        if (nodeKey.normalize().equals(validatorKeyPath(dataDir, validatorKeyFile).normalize())) {
+            throw new ConfigException("p2p.node-key-file", "must differ from validator-key-file, both are "
+                    + nodeKey + ": the p2p identity and the validator key are separate keys");
+        }
     }
 
     /** The devnet defaults: everything on loopback, data under {@code ./.mira/devnet}. */
@@ -77,6 +86,19 @@ public record NodeConfig(
 
     /** The validator keypair file: the configured one, else {@code <data-dir>/validator-key.json}. */
     public Path validatorKeyPath() {
+        return validatorKeyPath(dataDir, validatorKeyFile);
+    }
+
+    /** The p2p identity keypair file: the configured one, else {@code <data-dir>/node-key.json}. */
+    public Path nodeKeyPath() {
+        return nodeKeyPath(dataDir, p2p);
+    }
+
+    private static Path nodeKeyPath(Path dataDir, P2p p2p) {
+        return p2p.nodeKeyFile().orElseGet(() -> dataDir.resolve(DEFAULT_NODE_KEY_FILE_NAME));
+    }
+
+    private static Path validatorKeyPath(Path dataDir, Optional<Path> validatorKeyFile) {
         return validatorKeyFile.orElseGet(() -> dataDir.resolve(DEFAULT_VALIDATOR_KEY_FILE_NAME));
     }
 
@@ -103,18 +125,39 @@ public record NodeConfig(
         }
     }
 
-    /** Where peers connect. */
-    public record P2p(String host, int port) {
+    /**
+     * Peer-to-peer networking: where this node listens, its p2p identity (an Ed25519 key separate
+     * from the validator key, so the key that signs votes never authenticates connections), whom it
+     * dials and how many connections it keeps. {@code persistentPeers} are dialed always and redialed
+     * when lost; {@code seeds} are dialed for peer exchange. {@code nodeKeyFile} is empty unless set;
+     * {@link NodeConfig#nodeKeyPath()} gives the file to use.
+     */
+    public record P2p(String host, int port, Optional<Path> nodeKeyFile, List<PeerAddress> persistentPeers,
+                      List<PeerAddress> seeds, int maxInboundPeers, int maxOutboundPeers) {
+        public static final int DEFAULT_MAX_INBOUND_PEERS = 40;
+        public static final int DEFAULT_MAX_OUTBOUND_PEERS = 10;
+        /** Upper bound of both connection limits; each connection holds buffers and a rate limiter. */
+        public static final int MAX_PEERS = 1_000;
+
         public P2p {
             Checks.host("p2p.host", host);
             Checks.port("p2p.port", port);
+            Checks.required("p2p.node-key-file", nodeKeyFile);
+            PeerAddress.checkDistinct("p2p.persistent-peers", Checks.required("p2p.persistent-peers", persistentPeers));
+            PeerAddress.checkDistinct("p2p.seeds", Checks.required("p2p.seeds", seeds));
+            persistentPeers = List.copyOf(persistentPeers);
+            seeds = List.copyOf(seeds);
+            Checks.between("p2p.max-inbound-peers", maxInboundPeers, 0, MAX_PEERS);
+            Checks.between("p2p.max-outbound-peers", maxOutboundPeers, 0, MAX_PEERS);
+        }
+
+        /** Listen only: no configured peers, default limits, the node key in the data dir. */
+        public P2p(String host, int port) {
+            this(host, port, Optional.empty(), List.of(), List.of(), DEFAULT_MAX_INBOUND_PEERS,
+                    DEFAULT_MAX_OUTBOUND_PEERS);
         }
     }
 
-    /**
-     * Block pacing. Empty blocks come at the slower heartbeat so an idle chain stays visibly alive
-     * without filling the disk; a heartbeat faster than the normal pace would make no sense.
-     */
     /**
      * Block pace and the BFT round timeouts. Each round timeout grows by its delta per round
      * ({@code base + round * delta}), so after a bad stretch some round is long enough for honest

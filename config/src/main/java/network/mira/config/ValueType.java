@@ -2,6 +2,8 @@ package network.mira.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -57,6 +59,27 @@ enum ValueType {
             }
         }
     },
+    /** Comma-separated {@code NODE_ID@HOST:PORT} entries; in YAML also a list of them. */
+    PEER_LIST {
+        @Override
+        Object parse(String text) {
+            return PeerAddress.parseList(text);
+        }
+
+        @Override
+        String format(Object value) {
+            List<PeerAddress> peers = new ArrayList<>();
+            for (Object peer : (List<?>) value) {
+                peers.add((PeerAddress) peer);
+            }
+            return PeerAddress.format(peers);
+        }
+
+        @Override
+        boolean isList() {
+            return true;
+        }
+    },
     LOG_FORMAT {
         @Override
         Object parse(String text) {
@@ -92,6 +115,11 @@ enum ValueType {
     /** The text that {@link #parse} would turn back into {@code value}; used for docs and help. */
     String format(Object value) {
         return String.valueOf(value);
+    }
+
+    /** Whether a YAML list is accepted for this key (its entries are joined with commas). */
+    boolean isList() {
+        return false;
     }
 
     private static Path path(String text) {

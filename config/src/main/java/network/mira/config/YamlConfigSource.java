@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class YamlConfigSource {
             String name = entry.getKey();
             Optional<ConfigKey> key = ConfigKeys.byName(name);
             if (key.isPresent() && !name.contains(".")) {
-                values.put(key.get(), scalar(name, entry.getValue(), source));
+                values.put(key.get(), text(key.get(), entry.getValue(), source));
             } else if (isSection(name)) {
                 readSection(name, entry.getValue(), source, values);
             } else if (key.isPresent()) {
@@ -82,8 +83,25 @@ final class YamlConfigSource {
             ConfigKey key = ConfigKeys.byName(name).orElseThrow(() -> new ConfigException(name,
                     "unknown key in " + source + "; known keys under " + section + ": "
                             + String.join(", ", sectionKeys(section))));
-            values.put(key, scalar(name, entry.getValue(), source));
+            values.put(key, text(key, entry.getValue(), source));
         }
+    }
+
+    /** A scalar's text; for a list-valued key also a YAML list, whose entries are joined with commas. */
+    private static String text(ConfigKey key, JsonNode node, String source) {
+        if (!node.isArray() || !key.type().isList()) {
+            return scalar(key.name(), node, source);
+        }
+        List<String> entries = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode entry = node.get(i);
+            if (entry.isNull() || !entry.isValueNode()) {
+                throw new ConfigException(key.name(), "list entry " + (i + 1) + " must be a single value, got "
+                        + (entry.isNull() ? "nothing" : describe(entry)) + " (from " + source + ")");
+            }
+            entries.add(entry.asText());
+        }
+        return String.join(",", entries);
     }
 
     private static String scalar(String name, JsonNode node, String source) {

@@ -35,6 +35,20 @@ class GenesisTest {
     }
 
     @Test
+    void aLocalTestnetStakesEveryValidatorEqually() {
+        Genesis g = Genesis.local("mira-testnet", List.of(key(1), key(2), key(3)), key(9), 1L);
+        assertThat(g.chainId()).isEqualTo("mira-testnet");
+        assertThat(g.enabledFaucetAddress()).contains(key(9));
+        assertThat(g.accounts()).extracting(GenesisAccount::address).containsExactly(key(9), key(1), key(2), key(3));
+        assertThat(g.validators()).containsExactly(new GenesisValidator(key(1), 1_000_000L * 1_000_000_000L),
+                new GenesisValidator(key(2), 1_000_000L * 1_000_000_000L),
+                new GenesisValidator(key(3), 1_000_000L * 1_000_000_000L));
+        assertThat(Genesis.local("mira-devnet", List.of(key(5)), key(6), 7L)).isEqualTo(Genesis.devnet(key(5), key(6), 7L));
+        assertThatThrownBy(() -> Genesis.local("mira-testnet", List.of(), key(9), 1L))
+                .hasMessage("genesis.validators: must contain at least one validator");
+    }
+
+    @Test
     void totalSupplyIsTheSumOfAccountLamports() {
         assertThat(S.totalSupply()).isEqualTo(1_007);
     }

@@ -6,16 +6,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import network.mira.core.crypto.KeyPair;
+import network.mira.core.crypto.PublicKey;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NodeConfigLoaderTest {
+    private static final String PEER_A = key(1);
+    private static final String PEER_B = key(2);
+    private static final String PEER_C = key(3);
+
     @TempDir
     Path dir;
+
+    private static String key(int seed) {
+        byte[] bytes = new byte[32];
+        Arrays.fill(bytes, (byte) seed);
+        return KeyPair.fromSeed(bytes).publicKey().toBase58();
+    }
 
     @Test
     void nothingGivenYieldsTheDefaults() {
@@ -67,6 +80,10 @@ class NodeConfigLoaderTest {
                 Map.entry("rpc.port", "1001"), Map.entry("rpc.max-inbound-message-bytes", "1002"),
                 Map.entry("metrics.host", "10.0.0.2"), Map.entry("metrics.port", "1003"),
                 Map.entry("p2p.host", "10.0.0.3"), Map.entry("p2p.port", "1004"),
+                Map.entry("p2p.node-key-file", "/n.json"),
+                Map.entry("p2p.persistent-peers", PEER_A + "@10.0.0.4:1017," + PEER_B + "@[fd00::1]:1018"),
+                Map.entry("p2p.seeds", PEER_C + "@seed.example.org:1019"),
+                Map.entry("p2p.max-inbound-peers", "21"), Map.entry("p2p.max-outbound-peers", "22"),
                 Map.entry("consensus.block-interval-ms", "1005"),
                 Map.entry("consensus.empty-block-interval-ms", "1006"),
                 Map.entry("consensus.timeout-propose-ms", "1011"), Map.entry("consensus.timeout-propose-delta-ms", "1012"),
@@ -92,7 +109,86 @@ class NodeConfigLoaderTest {
     void envNamesDeriveFromTheDottedKey() {
         assertThat(NodeConfigLoader.environmentVariables()).contains("MIRA_RPC_PORT", "MIRA_DATA_DIR",
                 "MIRA_CONSENSUS_BLOCK_INTERVAL_MS", "MIRA_RPC_MAX_INBOUND_MESSAGE_BYTES", "MIRA_GENESIS_FILE",
-                "MIRA_VALIDATOR_KEY_FILE", "MIRA_LOG_LEVEL", "MIRA_EXECUTION_WORKERS").hasSize(NodeConfigLoader.keys().size());
+                "MIRA_VALIDATOR_KEY_FILE", "MIRA_LOG_LEVEL", "MIRA_EXECUTION_WORKERS", "MIRA_P2P_NODE_KEY_FILE",
+                "MIRA_P2P_PERSISTENT_PEERS", "MIRA_P2P_SEEDS", "MIRA_P2P_MAX_INBOUND_PEERS",
+                "MIRA_P2P_MAX_OUTBOUND_PEERS").hasSize(NodeConfigLoader.keys().size());
+    }
+
+    @Test
+    void p2pKeysHaveTheirDefaults() throws IOException {
+        NodeConfig c = NodeConfigLoader.load(Optional.of(yaml("data-dir: /var/lib/mira\n")), Map.of(), Map.of());
+        assertThat(c.nodeKeyPath()).isEqualTo(Path.of("/var/lib/mira/node-key.json"));
+        assertThat(c.p2p().persistentPeers()).isEmpty();
+        assertThat(c.p2p().seeds()).isEmpty();
+        assertThat(c.p2p().maxInboundPeers()).isEqualTo(40);
+        assertThat(c.p2p().maxOutboundPeers()).isEqualTo(10);
+        assertThat(NodeConfigLoader.key("p2p.node-key-file").orElseThrow().defaultValue())
+                .isEqualTo("<data-dir>/node-key.json");
+        assertThat(NodeConfigLoader.key("p2p.node-key-file").orElseThrow().cliFlag()).isEqualTo("--node-key");
+        assertThat(NodeConfigLoader.key("p2p.persistent-peers").orElseThrow().cliFlag())
+                .isEqualTo("--p2p-persistent-peers");
+    }
+
+    @Test
+    void peersComeAsCommaSeparatedTextOrAsAYamlList() throws IOException {
+        List<PeerAddress> expected = List.of(new PeerAddress(PublicKey.fromBase58(PEER_A), "127.0.0.1", 24201),
+                new PeerAddress(PublicKey.fromBase58(PEER_B), "node2", 7700));
+        Path list = yaml("p2p:\n  persistent-peers:\n    - " + PEER_A + "@127.0.0.1:24201\n    - " + PEER_B
+                + "@node2:7700\n  seeds: []\n");
+        Path text = yaml("p2p:\n  persistent-peers: \"" + PEER_A + "@127.0.0.1:24201, " + PEER_B + "@node2:7700\"\n");
+        assertThat(NodeConfigLoader.load(Optional.of(list), Map.of(), Map.of()).p2p().persistentPeers())
+                .isEqualTo(expected);
+        assertThat(NodeConfigLoader.load(Optional.of(text), Map.of(), Map.of()).p2p().persistentPeers())
+                .isEqualTo(expected);
+        assertThat(NodeConfigLoader.load(Optional.empty(),
+                Map.of("MIRA_P2P_SEEDS", PEER_A + "@127.0.0.1:24201," + PEER_B + "@node2:7700"), Map.of()).p2p().seeds())
+                .isEqualTo(expected);
+        // An empty flag clears what the file set.
+        assertThat(NodeConfigLoader.load(Optional.of(list), Map.of(), Map.of("p2p.persistent-peers", ""))
+                .p2p().persistentPeers()).isEmpty();
+    }
+
+    @Test
+    void badPeerEntriesNameTheEntryAndTheSource() throws IOException {
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of(),
+                Map.of("p2p.persistent-peers", PEER_A + "@h:1,nobody@h:2")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("p2p.persistent-peers: entry 2 of 2: node id 'nobody' in 'nobody@h:2' is not a "
+                        + "base58 Ed25519 public key: ")
+                .hasMessageEndingWith(" (from flag --p2p-persistent-peers)");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(),
+                Map.of("MIRA_P2P_SEEDS", PEER_A + "@h:77x"), Map.of()))
+                .hasMessage("p2p.seeds: entry 1 of 1: port '77x' in '" + PEER_A + "@h:77x' is not a number"
+                        + " (from environment variable MIRA_P2P_SEEDS)");
+        Path duplicate = yaml("p2p:\n  persistent-peers: [" + PEER_A + "@a:1, " + PEER_A + "@b:2]\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(duplicate), Map.of(), Map.of()))
+                .hasMessage("p2p.persistent-peers: entry 2 (" + PEER_A + "@b:2) repeats the node id of entry 1"
+                        + " (from file " + duplicate + ")");
+        Path nested = yaml("p2p:\n  seeds:\n    - {a: 1}\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(nested), Map.of(), Map.of()))
+                .hasMessage("p2p.seeds: list entry 1 must be a single value, got a mapping (from file " + nested + ")");
+        Path notAList = yaml("rpc:\n  port: [1, 2]\n");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.of(notAList), Map.of(), Map.of()))
+                .hasMessage("rpc.port: expected a single value, got a list (from file " + notAList + ")");
+    }
+
+    @Test
+    void peerLimitsAreBounded() {
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of(),
+                Map.of("p2p.max-inbound-peers", "-1")))
+                .hasMessage("p2p.max-inbound-peers: must be between 0 and 1000, got -1 (from flag --p2p-max-inbound-peers)");
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(),
+                Map.of("MIRA_P2P_MAX_OUTBOUND_PEERS", "1001"), Map.of()))
+                .hasMessage("p2p.max-outbound-peers: must be between 0 and 1000, got 1001"
+                        + " (from environment variable MIRA_P2P_MAX_OUTBOUND_PEERS)");
+    }
+
+    @Test
+    void theNodeKeyMustNotBeTheValidatorKey() {
+        assertThatThrownBy(() -> NodeConfigLoader.load(Optional.empty(), Map.of(),
+                Map.of("data-dir", "/d", "p2p.node-key-file", "/d/validator-key.json")))
+                .hasMessage("p2p.node-key-file: must differ from validator-key-file, both are /d/validator-key.json: "
+                        + "the p2p identity and the validator key are separate keys (from flag --node-key)");
     }
 
     @Test

@@ -30,6 +30,7 @@ class NodeConfigTest {
         assertThat(D.genesisFile()).isEmpty();
         assertThat(D.genesisPath()).isEqualTo(Path.of("./.mira/devnet/genesis.json"));
         assertThat(D.validatorKeyPath()).isEqualTo(Path.of("./.mira/devnet/validator-key.json"));
+        assertThat(D.nodeKeyPath()).isEqualTo(Path.of("./.mira/devnet/node-key.json"));
     }
 
     @Test

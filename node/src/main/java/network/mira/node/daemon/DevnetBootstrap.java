@@ -36,7 +36,8 @@ public final class DevnetBootstrap {
                 genesis.hash());
     }
 
-    private static KeyPair loadOrCreate(Path file, String role) throws IOException {
+    /** Reads a keypair file, or creates it (mode 0600) on first use. */
+    static KeyPair loadOrCreate(Path file, String role) throws IOException {
         if (Files.exists(file)) {
             return KeypairFile.read(file);
         }

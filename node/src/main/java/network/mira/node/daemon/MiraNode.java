@@ -33,6 +33,7 @@ import network.mira.settlement.bft.Settings;
 import network.mira.settlement.bft.wal.ConsensusWal;
 import network.mira.settlement.consensus.BftEngine;
 import network.mira.settlement.evidence.EvidencePool;
+import network.mira.node.network.NodeNetwork;
 import network.mira.settlement.evidence.EvidenceVerifier;
 import network.mira.settlement.production.BlockReplayer;
 import network.mira.settlement.faucet.Faucet;
@@ -130,6 +131,10 @@ public final class MiraNode implements AutoCloseable {
         BlockReporter reporter = new BlockReporter(metrics, ledger.finalizedHeight());
         ConsensusWal wal = ConsensusWal.open(dataDir.resolve("consensus").resolve("wal"));
         resources.push(wal);
+        // The p2p identity is its own key, so a validator key never has to sit on a network-facing host twice.
+        KeyPair nodeKey = DevnetBootstrap.loadOrCreate(config.nodeKeyPath(), "p2p node");
+        NodeNetwork network = new NodeNetwork(config, parameters, nodeKey, metrics);
+        resources.push(network);
         EvidenceVerifier evidenceVerifier = EvidenceVerifier.forChain(parameters);
         EvidencePool evidencePool = new EvidencePool(evidenceVerifier, ledger, EvidencePool.DEFAULT_CAPACITY);
         BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
@@ -138,18 +143,14 @@ public final class MiraNode implements AutoCloseable {
                 new BlockReplayer(ledger, executor::executeVerified, builder, parameters, evidenceVerifier), signer,
                 parameters, roundTimeouts(config), new BftEngine.Pacing(config.consensus().blockIntervalMs(),
                         config.consensus().emptyBlockIntervalMs(), candidateWindow(config)),
-                wal, List.of(reporter, feed, evidencePool), List.of(reporter),
-                evidence -> evidencePool.add(evidence).ifPresent(refusal -> LOG.warn("evidence refused: {}", refusal)),
-                BftEngine.Broadcaster.NONE, metrics));
+                wal, List.of(reporter, feed, evidencePool), List.of(reporter), network::onEvidenceReported,
+                network.broadcaster(), metrics));
 
         Faucet faucet = new Faucet(faucetKey(genesis), ledger, mempool, config.faucet().maxLamportsPerRequest(),
                 config.faucet().cooldownMs(), System::currentTimeMillis);
         NodeStatusReporter status = new NodeStatusReporter(ledger, parameters, mempool, validatorKey.publicKey(),
-                VERSION);
-
-        P2pPortListener p2p = new P2pPortListener();
-        resources.push(p2p);
-        p2pPort = p2p.start(config.p2p().host(), config.p2p().port());
+                VERSION, network::peerCount);
+        p2pPort = network.start(engine, ledger, mempool, evidencePool);
 
         List<BindableService> services = List.of(new NodeGrpcService(status),
                 new TransactionGrpcService(ledger, mempool), new AccountGrpcService(ledger),

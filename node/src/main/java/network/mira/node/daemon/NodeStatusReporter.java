@@ -1,6 +1,7 @@
 package network.mira.node.daemon;
 
 import java.util.Optional;
+import java.util.function.IntSupplier;
 import network.mira.core.block.BlockHeader;
 import network.mira.core.crypto.PublicKey;
 import network.mira.rpc.service.NodeStatusSnapshot;
@@ -10,8 +11,8 @@ import network.mira.settlement.ledger.Ledger;
 import network.mira.settlement.mempool.Mempool;
 
 /**
- * Answers GetNodeStatus. On a single-validator chain every executed block is finalized in the
- * same step, so height, confirmed and finalized heights coincide; there are no peers yet.
+ * Answers GetNodeStatus. Blocks reach the ledger only when finalized, so the node's height,
+ * confirmed and finalized heights coincide.
  */
 final class NodeStatusReporter implements NodeStatusSource {
     private final Ledger ledger;
@@ -19,9 +20,11 @@ final class NodeStatusReporter implements NodeStatusSource {
     private final Mempool mempool;
     private final PublicKey validator;
     private final String version;
+    private final IntSupplier peers;
 
     NodeStatusReporter(Ledger ledger, ChainParameters parameters, Mempool mempool, PublicKey validator,
-                       String version) {
+                       String version, IntSupplier peers) {
+        this.peers = peers;
         this.ledger = ledger;
         this.parameters = parameters;
         this.mempool = mempool;
@@ -34,7 +37,7 @@ final class NodeStatusReporter implements NodeStatusSource {
         BlockHeader head = ledger.headHeader();
         long height = head.height();
         return new NodeStatusSnapshot(parameters.chainId(), parameters.genesisHash(), height, height, height,
-                head.stateRoot(), head.hash(), head.timestampMs(), Optional.of(validator), 0,
+                head.stateRoot(), head.hash(), head.timestampMs(), Optional.of(validator), peers.getAsInt(),
                 mempool.size(), version, parameters.validators().size());
     }
 }

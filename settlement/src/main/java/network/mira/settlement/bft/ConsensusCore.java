@@ -118,6 +118,11 @@ public final class ConsensusCore {
         return round;
     }
 
+    /** The step within the round: 0 propose, 1 prevote, 2 precommit (for metrics). */
+    public int stepIndex() {
+        return step.ordinal();
+    }
+
     /** True once this node computed a state root different from a proposal's: an alarm, never a vote. */
     public boolean divergence() {
         return divergence;

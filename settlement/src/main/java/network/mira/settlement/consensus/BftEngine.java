@@ -2,8 +2,10 @@ package network.mira.settlement.consensus;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -129,6 +131,8 @@ public final class BftEngine implements ConsensusEngine {
     private final List<ConsensusAction> ownMessages = new ArrayList<>();
     private long lastRebroadcastMs = Long.MIN_VALUE;
     private volatile long round;
+    private volatile int step;
+    private final Timer finalityLatency;
     private volatile boolean divergence;
     private volatile long refusedSignatures;
 
@@ -139,6 +143,11 @@ public final class BftEngine implements ConsensusEngine {
         Gauge.builder("mira_consensus_round", this, e -> e.round)
                 .description("round of the height in progress (0 when blocks come in their first round)")
                 .register(c.metrics());
+        Gauge.builder("mira_consensus_step", this, e -> e.step)
+                .description("step of the round in progress: 0 propose, 1 prevote, 2 precommit").register(c.metrics());
+        this.finalityLatency = Timer.builder("mira_consensus_finality_latency")
+                .description("from a block's timestamp (when its proposer built it) to its commit on this node")
+                .publishPercentiles(0.5, 0.99).register(c.metrics());
         Gauge.builder("mira_consensus_execution_divergence", this, e -> e.divergence ? 1 : 0)
                 .description("1 once this node computed a different state root than a proposal: it will not vote "
                         + "for such blocks and the chain stalls rather than forks")
@@ -470,6 +479,7 @@ public final class BftEngine implements ConsensusEngine {
         resetWal();
         loggedLock = null;
         lastFinalizedAtMs = nowMs;
+        finalityLatency.record(Duration.ofMillis(Math.max(0, nowMs - header.timestampMs())));
         proposals.clear();
         ownMessages.clear();
         c.mempool().removeAll(built.results().stream().map(r -> r.signature()).toList());
@@ -513,6 +523,7 @@ public final class BftEngine implements ConsensusEngine {
 
     private void observeCore() {
         round = core.round();
+        step = core.stepIndex();
         refusedSignatures = core.refusedSignatures();
         if (core.divergence() && !divergenceLogged) {
             divergenceLogged = true;

@@ -9,6 +9,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import network.mira.core.crypto.Signature;
 import network.mira.core.tx.Transaction;
@@ -24,6 +26,7 @@ public final class Mempool {
     private final LinkedHashMap<Signature, PendingTransaction> pending = new LinkedHashMap<>();
     private final Counter admitted;
     private final Map<RefusalReason, Counter> refused = new EnumMap<>(RefusalReason.class);
+    private final List<Consumer<PendingTransaction>> admissionListeners = new CopyOnWriteArrayList<>();
 
     public Mempool(TransactionAdmission admission, int capacity, MeterRegistry metrics) {
         if (capacity <= 0) {
@@ -42,12 +45,18 @@ public final class Mempool {
                 .register(metrics);
     }
 
+    /** Called, on the submitting thread, for every transaction admitted (gossip relays them). */
+    public void addAdmissionListener(Consumer<PendingTransaction> listener) {
+        admissionListeners.add(listener);
+    }
+
     public AdmissionResult submit(byte[] bytes) {
         TransactionAdmission.Verdict verdict = admission.check(bytes);
         if (verdict instanceof TransactionAdmission.Refused refusal) {
             return refuse(refusal.reason(), refusal.message());
         }
         Transaction transaction = ((TransactionAdmission.Admitted) verdict).transaction();
+        PendingTransaction admittedTransaction;
         synchronized (this) {
             if (pending.containsKey(transaction.id())) {
                 return refuse(RefusalReason.DUPLICATE, "transaction " + transaction.id() + " is already in the mempool");
@@ -55,9 +64,13 @@ public final class Mempool {
             if (pending.size() >= capacity) {
                 return refuse(RefusalReason.MEMPOOL_FULL, "mempool holds " + capacity + " transactions");
             }
-            pending.put(transaction.id(), new PendingTransaction(transaction, bytes.clone()));
+            admittedTransaction = new PendingTransaction(transaction, bytes.clone());
+            pending.put(transaction.id(), admittedTransaction);
         }
         admitted.increment();
+        for (Consumer<PendingTransaction> listener : admissionListeners) {
+            listener.accept(admittedTransaction);
+        }
         return AdmissionResult.accepted(transaction.id());
     }
 
