@@ -102,9 +102,31 @@ public final class ParallelBlockExecutor implements BlockExecutor, AutoCloseable
      * block and never reach scheduling or execution.
      */
     public BlockExecution executeVerified(List<Transaction> transactions, AccountReader state, BlockContext block) {
-        boolean[] valid = signatures.verify(transactions);
+        return executeVerified(transactions, new boolean[transactions.size()], state, block);
+    }
+
+    /**
+     * As {@link #executeVerified(List, AccountReader, BlockContext)}, but transactions marked in
+     * {@code alreadyVerified} (checked by this node before, e.g. at mempool admission) are not
+     * verified again.
+     */
+    public BlockExecution executeVerified(List<Transaction> transactions, boolean[] alreadyVerified, AccountReader state,
+                                          BlockContext block) {
+        if (alreadyVerified.length != transactions.size()) {
+            throw new IllegalArgumentException("alreadyVerified has " + alreadyVerified.length + " entries for "
+                    + transactions.size() + " transactions");
+        }
+        List<Transaction> toVerify = new ArrayList<>(transactions.size());
+        for (int i = 0; i < transactions.size(); i++) {
+            if (!alreadyVerified[i]) {
+                toVerify.add(transactions.get(i));
+            }
+        }
+        boolean[] checked = signatures.verify(toVerify);
+        boolean[] valid = new boolean[transactions.size()];
         List<Transaction> verified = new ArrayList<>(transactions.size());
-        for (int i = 0; i < valid.length; i++) {
+        for (int i = 0, next = 0; i < valid.length; i++) {
+            valid[i] = alreadyVerified[i] || checked[next++];
             if (valid[i]) {
                 verified.add(transactions.get(i));
             }

@@ -102,6 +102,25 @@ class ParallelBlockExecutorTest {
     }
 
     @Test
+    void onlyTransactionsNotAlreadyVerifiedAreChecked() {
+        fund(0, 1);
+        Transaction forged = ExecutionFixtures.withBadSignature(transfer(key(0), address(150), 5));
+        Transaction honest = transfer(key(1), address(151), 10);
+        List<Transaction> block = List.of(forged, honest);
+        try (ParallelBlockExecutor parallel = new ParallelBlockExecutor(executor, 2, 1)) {
+            BlockExecution checked = parallel.executeVerified(block, new boolean[] {false, true}, state, BLOCK);
+            assertThat(checked.entries().get(0).rejection().orElseThrow().code()).isEqualTo("BAD_SIGNATURE");
+            assertThat(checked.entries().get(1).included()).isTrue();
+            // Marked as verified (the caller vouches for it), the forged one is not checked again:
+            // the mark is a promise the caller must only make for bytes it verified itself.
+            BlockExecution trusted = parallel.executeVerified(block, new boolean[] {true, true}, state, BLOCK);
+            assertThat(trusted.entries().get(0).included()).isTrue();
+            assertThatThrownBy(() -> parallel.executeVerified(block, new boolean[1], state, BLOCK))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 entries for 2");
+        }
+    }
+
+    @Test
     void signatureStageJudgesEveryTransaction() {
         List<Transaction> block = new ArrayList<>(independentTransfers(30));
         block.set(3, ExecutionFixtures.withBadSignature(block.get(3)));

@@ -140,7 +140,8 @@ public final class MiraNode implements AutoCloseable {
         BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
                 evidencePool);
         BftEngine engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
-                new BlockReplayer(ledger, executor::executeVerified, builder, parameters, evidenceVerifier), signer,
+                new BlockReplayer(ledger, executor::executeVerified, builder, parameters, evidenceVerifier,
+                        (transaction, bytes) -> mempool.holds(transaction.id(), bytes)), signer,
                 parameters, roundTimeouts(config), new BftEngine.Pacing(config.consensus().blockIntervalMs(),
                         config.consensus().emptyBlockIntervalMs(), candidateWindow(config)),
                 wal, List.of(reporter, feed, evidencePool), List.of(reporter), network::onEvidenceReported,

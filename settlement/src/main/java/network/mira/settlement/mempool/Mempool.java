@@ -102,6 +102,12 @@ public final class Mempool {
         return before - pending.size();
     }
 
+    /** True when exactly these bytes wait here, i.e. admission verified their signatures. */
+    public synchronized boolean holds(Signature signature, byte[] bytes) {
+        PendingTransaction pending = this.pending.get(signature);
+        return pending != null && java.util.Arrays.equals(pending.bytes(), bytes);
+    }
+
     public synchronized boolean contains(Signature signature) {
         return pending.containsKey(signature);
     }

@@ -31,10 +31,26 @@ import network.mira.svm.TransactionResult;
  * which raises the divergence alarm.
  */
 public final class BlockReplayer {
-    /** Executes with signature verification, e.g. {@code ParallelBlockExecutor::executeVerified}. */
+    /**
+     * Executes after verifying the signatures of every transaction not marked already verified,
+     * e.g. {@code ParallelBlockExecutor::executeVerified}.
+     */
     @FunctionalInterface
     public interface VerifyingExecutor {
-        BlockExecution executeVerified(List<Transaction> transactions, AccountReader state, BlockContext block);
+        BlockExecution executeVerified(List<Transaction> transactions, boolean[] alreadyVerified, AccountReader state,
+                                       BlockContext block);
+    }
+
+    /**
+     * Transactions whose exact bytes this node already verified, typically those waiting in its
+     * mempool (admission checked their signatures). A peer's block mostly holds transactions that
+     * gossip brought here first, so each signature is verified once per node, not twice.
+     */
+    @FunctionalInterface
+    public interface AlreadyVerified {
+        AlreadyVerified NONE = (transaction, bytes) -> false;
+
+        boolean contains(Transaction transaction, byte[] bytes);
     }
 
     /** Either the executed block or why it may not be voted for. */
@@ -49,6 +65,7 @@ public final class BlockReplayer {
     private final BlockBuilder includability;
     private final ChainParameters parameters;
     private final EvidenceVerifier evidence;
+    private final AlreadyVerified alreadyVerified;
 
     /** Evidence is verified with the chain's validators and the default maximum evidence age. */
     public BlockReplayer(Ledger ledger, VerifyingExecutor executor, BlockBuilder includability,
@@ -58,6 +75,12 @@ public final class BlockReplayer {
 
     public BlockReplayer(Ledger ledger, VerifyingExecutor executor, BlockBuilder includability,
                          ChainParameters parameters, EvidenceVerifier evidence) {
+        this(ledger, executor, includability, parameters, evidence, AlreadyVerified.NONE);
+    }
+
+    public BlockReplayer(Ledger ledger, VerifyingExecutor executor, BlockBuilder includability,
+                         ChainParameters parameters, EvidenceVerifier evidence, AlreadyVerified alreadyVerified) {
+        this.alreadyVerified = alreadyVerified;
         this.ledger = ledger;
         this.executor = executor;
         this.includability = includability;
@@ -95,7 +118,11 @@ public final class BlockReplayer {
             transactions.add(transaction);
             pending.add(new PendingTransaction(transaction, bodies.get(i)));
         }
-        BlockExecution execution = executor.executeVerified(transactions, ledger,
+        boolean[] verified = new boolean[transactions.size()];
+        for (int i = 0; i < verified.length; i++) {
+            verified[i] = alreadyVerified.contains(transactions.get(i), bodies.get(i));
+        }
+        BlockExecution execution = executor.executeVerified(transactions, verified, ledger,
                 parameters.blockContext(header.height(), header.timestampMs()));
         List<TransactionResult> results = new ArrayList<>(transactions.size());
         List<List<PublicKey>> accountKeys = new ArrayList<>(transactions.size());
