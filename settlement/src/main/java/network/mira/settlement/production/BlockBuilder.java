@@ -126,6 +126,11 @@ public final class BlockBuilder {
         return eligible;
     }
 
+    /** See {@link BlockPacker#limitViolation}: null when a block built elsewhere is within the limits. */
+    public String limitViolation(List<PendingTransaction> block) {
+        return packer.limitViolation(block);
+    }
+
     /** Still within the blockhash window and not already finalized. */
     public boolean isIncludable(Transaction transaction, long parentHeight) {
         var blockhashHeight = ledger.heightOf(transaction.message().recentBlockhash());

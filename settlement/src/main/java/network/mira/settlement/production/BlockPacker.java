@@ -64,6 +64,33 @@ public final class BlockPacker {
         return new Packing(selected, blockUnits, deferred);
     }
 
+    /**
+     * The limits a block built elsewhere must respect, in its own order: the compute units its
+     * transactions reserve stay within the block limit and each writable account's limit. (The
+     * transaction count limit is this node's packing choice, not a consensus rule.) Null when the
+     * block is within them, otherwise which transaction breaks which limit.
+     */
+    public String limitViolation(List<PendingTransaction> block) {
+        long blockUnits = 0;
+        Map<PublicKey, Long> accountUnits = new HashMap<>();
+        for (int i = 0; i < block.size(); i++) {
+            long units = costs.apply(block.get(i)).units();
+            if (blockUnits + units > limits.maxUnitsPerBlock()) {
+                return "transaction " + i + " takes the block past its compute limit of " + limits.maxUnitsPerBlock()
+                        + " units";
+            }
+            blockUnits += units;
+            for (PublicKey account : writableAccounts(block.get(i).transaction().message())) {
+                long total = accountUnits.merge(account, units, Long::sum);
+                if (total > limits.maxUnitsPerAccountPerBlock()) {
+                    return "transaction " + i + " takes writable account " + account + " past its compute limit of "
+                            + limits.maxUnitsPerAccountPerBlock() + " units per block";
+                }
+            }
+        }
+        return null;
+    }
+
     private DeferralReason reasonToDefer(Candidate candidate, int count, long blockUnits, Map<PublicKey, Long> accountUnits) {
         if (count >= maxTransactions) {
             return DeferralReason.WOULD_EXCEED_BLOCK_TRANSACTION_LIMIT;

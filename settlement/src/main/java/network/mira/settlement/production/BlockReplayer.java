@@ -118,6 +118,10 @@ public final class BlockReplayer {
             transactions.add(transaction);
             pending.add(new PendingTransaction(transaction, bodies.get(i)));
         }
+        String overLimit = includability.limitViolation(pending);
+        if (overLimit != null) {
+            return refused(header, overLimit);
+        }
         boolean[] verified = new boolean[transactions.size()];
         for (int i = 0; i < verified.length; i++) {
             verified[i] = alreadyVerified.contains(transactions.get(i), bodies.get(i));

@@ -39,6 +39,24 @@ class BlockPackerTest {
     }
 
     @Test
+    void aBlockBuiltElsewhereIsCheckedAgainstTheLimitsInItsOwnOrder() {
+        PendingTransaction first = transfer(hot, 100, 1);
+        PendingTransaction second = transfer(hot, 100, 1);
+        PendingTransaction third = transfer(hot, 100, 1);
+        assertThat(packer(10).limitViolation(List.of(first, second))).isNull();
+        assertThat(packer(10).limitViolation(List.of(first, second, third)))
+                .isEqualTo("transaction 2 takes writable account " + hot.publicKey()
+                        + " past its compute limit of 250 units per block");
+        List<PendingTransaction> many = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            many.add(transfer(KeyPair.generate(RANDOM), 100, 1));
+        }
+        assertThat(packer(1).limitViolation(many))
+                .as("the count limit is a packing choice, the compute limit is the rule")
+                .isEqualTo("transaction 4 takes the block past its compute limit of 400 units");
+    }
+
+    @Test
     void ordersByPricePerUnitThenArrival() {
         PendingTransaction cheap = transfer(KeyPair.generate(RANDOM), 10, 1);
         PendingTransaction rich = transfer(KeyPair.generate(RANDOM), 10, 50);
