@@ -319,6 +319,7 @@ public final class BftEngine implements ConsensusEngine {
                     || action instanceof ConsensusAction.BroadcastVote) {
                 ownMessages.add(action);
                 send(action);
+                lastRebroadcastMs = nowMs; // just sent: the next re-send is a full interval away
             } else if (action instanceof ConsensusAction.ScheduleTimeout timeout) {
                 timers.schedule(timeout, nowMs);
             } else if (action instanceof ConsensusAction.ExecuteBlock execute) {
