@@ -108,10 +108,10 @@ public final class MiraNode implements AutoCloseable {
         ChainParameters parameters = GenesisInitializer.openOrInitialize(ledger, genesis);
         LOG.info("chain {} genesis {} finalized height {} state root {}", parameters.chainId(),
                 parameters.genesisHash(), ledger.finalizedHeight(), ledger.state().root());
-        if (!parameters.validators().contains(validatorKey.publicKey())) {
-            // Followers (nodes that only sync and serve RPC) come with peer-to-peer block sync.
-            throw new StartupException("validator key " + validatorKey.publicKey() + " (" + config.validatorKeyPath()
-                    + ") is not in the genesis validator set; start with the key of one of its validators");
+        boolean validator = parameters.validators().contains(validatorKey.publicKey());
+        if (!validator) {
+            LOG.info("key {} ({}) is not in the validator set: running as a follower, which syncs blocks, serves "
+                    + "RPC and never votes", validatorKey.publicKey(), config.validatorKeyPath());
         }
 
         ProgramRegistry programs =
@@ -149,8 +149,8 @@ public final class MiraNode implements AutoCloseable {
 
         Faucet faucet = new Faucet(faucetKey(genesis), ledger, mempool, config.faucet().maxLamportsPerRequest(),
                 config.faucet().cooldownMs(), System::currentTimeMillis);
-        NodeStatusReporter status = new NodeStatusReporter(ledger, parameters, mempool, validatorKey.publicKey(),
-                VERSION, network::peerCount);
+        NodeStatusReporter status = new NodeStatusReporter(ledger, parameters, mempool,
+                validator ? Optional.of(validatorKey.publicKey()) : Optional.empty(), VERSION, network::peerCount);
         p2pPort = network.start(engine, ledger, mempool, evidencePool);
 
         List<BindableService> services = List.of(new NodeGrpcService(status),

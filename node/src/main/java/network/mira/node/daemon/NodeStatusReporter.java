@@ -18,11 +18,12 @@ final class NodeStatusReporter implements NodeStatusSource {
     private final Ledger ledger;
     private final ChainParameters parameters;
     private final Mempool mempool;
-    private final PublicKey validator;
+    private final Optional<PublicKey> validator;
     private final String version;
     private final IntSupplier peers;
 
-    NodeStatusReporter(Ledger ledger, ChainParameters parameters, Mempool mempool, PublicKey validator,
+    /** @param validator this node's key when it is in the validator set, empty on a follower */
+    NodeStatusReporter(Ledger ledger, ChainParameters parameters, Mempool mempool, Optional<PublicKey> validator,
                        String version, IntSupplier peers) {
         this.peers = peers;
         this.ledger = ledger;
@@ -37,7 +38,7 @@ final class NodeStatusReporter implements NodeStatusSource {
         BlockHeader head = ledger.headHeader();
         long height = head.height();
         return new NodeStatusSnapshot(parameters.chainId(), parameters.genesisHash(), height, height, height,
-                head.stateRoot(), head.hash(), head.timestampMs(), Optional.of(validator), peers.getAsInt(),
+                head.stateRoot(), head.hash(), head.timestampMs(), validator, peers.getAsInt(),
                 mempool.size(), version, parameters.validators().size());
     }
 }

@@ -34,6 +34,8 @@ public final class ConsensusCore {
     private final ProposerSelection proposers;
     private final CertificateVerifier certificates;
     private final PublicKey self;
+    /** False on a follower: a node whose key is not in the validator set. */
+    private final boolean signsVotes;
 
     private long height;
     private int round;
@@ -72,6 +74,7 @@ public final class ConsensusCore {
         this.proposers = new ProposerSelection(context.validators());
         this.certificates = new CertificateVerifier(context.signatureCheck());
         this.self = context.signer().publicKey();
+        this.signsVotes = context.validators().contains(self);
         enterHeight(height, parentHash, parentStateRoot);
         if (restored != null && restored.height() == height) {
             lockedValue = restored.lockedValue();
@@ -394,6 +397,9 @@ public final class ConsensusCore {
     }
 
     private void castVote(VoteStep voteStep, BlockHeader block) {
+        if (!signsVotes) {
+            return; // a follower walks the same steps and counts the validators' votes, but never votes
+        }
         Hash blockHash = block == null ? Hash.ZERO : block.hash();
         Hash stateRoot = block == null ? Hash.ZERO : block.stateRoot();
         Vote unsigned = new Vote(height, round, voteStep, blockHash, stateRoot, self, Signature.wrap(new byte[Signature.LENGTH]));

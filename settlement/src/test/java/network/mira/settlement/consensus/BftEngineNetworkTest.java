@@ -81,8 +81,15 @@ class BftEngineNetworkTest {
         final BftEngine engine;
         final VoteValidator votes;
         final ProposalValidator proposals;
+        final List<Vote> sentVotes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int sentProposals;
 
         Node(int index) throws IOException {
+            this(index, keys.get(index));
+        }
+
+        /** A node whose key may not be in the validator set (a follower). */
+        Node(int index, KeyPair key) throws IOException {
             this.index = index;
             Path base = dir.resolve("node" + index);
             store = RocksKeyValueStore.open(base.resolve("db"));
@@ -97,7 +104,7 @@ class BftEngineNetworkTest {
             BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, 1_000);
             engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
                     new BlockReplayer(ledger, executor::executeVerified, builder, parameters),
-                    GuardedSigner.open(keys.get(index), base.resolve("last-sign.bin")), parameters, TIMEOUTS,
+                    GuardedSigner.open(key, base.resolve("last-sign.bin")), parameters, TIMEOUTS,
                     new BftEngine.Pacing(100, 400, 1_000), wal, List.of(), List.of(), evidence -> { }, this,
                     new SimpleMeterRegistry()));
             votes = new VoteValidator(genesis.chainId(), parameters.validators(), Ed25519::verify);
@@ -106,6 +113,7 @@ class BftEngineNetworkTest {
 
         @Override
         public void proposal(Proposal proposal, Block block) {
+            sentProposals++;
             for (Node peer : liveNodes()) {
                 if (peer != this && peer.proposals.validate(proposal).isEmpty()) {
                     peer.engine.deliverProposal(proposal, block);
@@ -115,6 +123,7 @@ class BftEngineNetworkTest {
 
         @Override
         public void vote(Vote vote) {
+            sentVotes.add(vote);
             for (Node peer : liveNodes()) {
                 if (peer != this && peer.votes.validate(vote).isEmpty()) {
                     peer.engine.deliverVote(vote);
@@ -234,6 +243,19 @@ class BftEngineNetworkTest {
         // Round timeouts grew while stalled; the validators meet again in a later round.
         assertThat(runUntil(stalledAt + 2, 6_000)).as(describe()).isTrue();
         assertSameChain(stalledAt + 2);
+    }
+
+    @Test
+    void aFollowerDecidesTheSameBlocksFromTheValidatorsVotesWithoutVoting() throws Exception {
+        start();
+        Node follower = new Node(4, KeyPair.generate(RANDOM));
+        nodes.add(follower);
+        assertThat(runUntil(5, 2_000)).as(describe()).isTrue();
+        assertThat(follower.ledger.finalizedHeight()).isGreaterThanOrEqualTo(5);
+        assertSameChain(5);
+        assertThat(follower.sentVotes).as("a follower never votes").isEmpty();
+        assertThat(follower.sentProposals).isZero();
+        assertThat(nodes.get(0).sentVotes).isNotEmpty();
     }
 
     private void assertSameChain(long upTo) throws Exception {
