@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * finalize together; a transfer sent to one node is finalized with the same block and state root
  * on all; with one SIGKILLed the other three keep finalizing, and the restarted one syncs the
  * blocks it missed and rejoins; with two stopped finality stops without a fork and resumes when
- * they return; every node holds the same hash at every finalized height.
+ * they return; a follower started last syncs the whole chain from genesis; every node holds the
+ * same hash at every finalized height.
  */
 class FourValidatorNetworkTest {
     private static final int VALIDATORS = 4;
@@ -109,16 +110,46 @@ class FourValidatorNetworkTest {
         long resumeTarget = maxHeight(List.of(0, 1)) + 2;
         awaitHeights("finality resumes", List.of(0, 1, 2, 3), h -> h >= resumeTarget);
 
-        // Every node holds the same block at every height.
-        long common = minHeight(List.of(0, 1, 2, 3));
-        for (long h = 1; h <= common; h++) {
-            Set<String> hashes = new HashSet<>();
-            for (int node = 0; node < VALIDATORS; node++) {
-                hashes.add(block(node, h).get("hash").asText());
+        // A follower started now fetches the whole chain from genesis, checking every certificate.
+        JsonNode manifest = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                dir.resolve("testnet.json").toFile());
+        List<String> peers = new ArrayList<>();
+        for (JsonNode node : manifest.get("nodes")) {
+            peers.add(node.get("node_id").asText() + "@" + node.get("p2p").asText());
+        }
+        ok(cli.run("keys", "new", "--out", work.resolve("follower-key.json").toString()));
+        long chainAtFollowerStart = minHeight(List.of(0, 1, 2, 3));
+        try (NodeProcess follower = NodeProcess.follower(work.resolve("follower"), work.resolve("follower.log"),
+                dir.resolve("genesis.json"), work.resolve("follower-key.json"), String.join(",", peers))) {
+            follower.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROGRESS_TIMEOUT_S);
+            JsonNode followerStatus = nodeStatus(follower.rpc());
+            while (followerStatus.get("finalized_height").asLong() < chainAtFollowerStart
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+                followerStatus = nodeStatus(follower.rpc());
             }
-            assertThat(hashes).as("block hashes at height %d", h).hasSize(1);
+            assertThat(followerStatus.get("finalized_height").asLong()).as(follower.logText())
+                    .isGreaterThanOrEqualTo(chainAtFollowerStart);
+            assertThat(followerStatus.get("validator").isNull()).isTrue();
+
+            // Every node, the follower included, holds the same block at every height.
+            long common = Math.min(minHeight(List.of(0, 1, 2, 3)), chainAtFollowerStart);
+            for (long h = 1; h <= common; h++) {
+                Set<String> hashes = new HashSet<>();
+                for (int node = 0; node < VALIDATORS; node++) {
+                    hashes.add(block(node, h).get("hash").asText());
+                }
+                hashes.add(ok(cli.run("--rpc", follower.rpc(), "block", Long.toString(h), "--json")).json()
+                        .get("hash").asText());
+                assertThat(hashes).as("block hashes at height %d", h).hasSize(1);
+            }
         }
         ok(cli.run("testnet", "stop", dir.toString()));
+    }
+
+    private JsonNode nodeStatus(String rpc) {
+        return ok(cli.run("--rpc", rpc, "status", "--json")).json();
     }
 
     private String rpc(int node) {

@@ -14,21 +14,38 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A real `mira-node start --dev` process on free loopback ports, with its output in a log file. */
+/**
+ * A real `mira-node start` process on free loopback ports, with its output in a log file: a devnet
+ * node, or a follower of an existing chain.
+ */
 final class NodeProcess implements AutoCloseable {
     final Path dataDir;
     final Path log;
     final int rpcPort;
     final int metricsPort;
     final int p2pPort;
+    private final List<String> chainArguments;
     private Process process;
 
+    /** A single-validator devnet node ({@code --dev}). */
     NodeProcess(Path dataDir, Path log) throws IOException {
+        this(dataDir, log, List.of("--dev"));
+    }
+
+    private NodeProcess(Path dataDir, Path log, List<String> chainArguments) throws IOException {
         this.dataDir = dataDir;
         this.log = log;
+        this.chainArguments = List.copyOf(chainArguments);
         this.rpcPort = freePort();
         this.metricsPort = freePort();
         this.p2pPort = freePort();
+    }
+
+    /** A node of an existing chain whose key (any fresh key) is not a validator's: a follower. */
+    static NodeProcess follower(Path dataDir, Path log, Path genesis, Path key, String persistentPeers)
+            throws IOException {
+        return new NodeProcess(dataDir, log, List.of("--genesis", genesis.toString(), "--validator-key",
+                key.toString(), "--p2p-persistent-peers", persistentPeers));
     }
 
     static int freePort() throws IOException {
@@ -38,9 +55,12 @@ final class NodeProcess implements AutoCloseable {
     }
 
     List<String> startArguments() {
-        return List.of("start", "--dev", "--data-dir", dataDir.toString(),
+        List<String> arguments = new ArrayList<>(List.of("start"));
+        arguments.addAll(chainArguments);
+        arguments.addAll(List.of("--data-dir", dataDir.toString(),
                 "--rpc-port", Integer.toString(rpcPort), "--metrics-port", Integer.toString(metricsPort),
-                "--p2p-port", Integer.toString(p2pPort));
+                "--p2p-port", Integer.toString(p2pPort)));
+        return arguments;
     }
 
     /** Starts the process and returns how long it took until /health/ready answered 200. */
