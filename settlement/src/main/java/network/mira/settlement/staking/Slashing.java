@@ -1,0 +1,132 @@
+package network.mira.settlement.staking;
+
+import static network.mira.settlement.staking.StakingResult.refused;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import network.mira.core.crypto.Hash;
+import network.mira.core.crypto.PublicKey;
+
+/**
+ * Double-sign and downtime punishment. A slash takes a fraction of what each stake account had bonded to
+ * the validator in the infraction's epoch (bonding changes only at boundaries, so that is exactly what was
+ * bonded at the infraction height): accounts that have since deactivated are slashed, stake that bonded
+ * later is not. Slashed lamports are destroyed and counted as {@code slashed} in the supply.
+ */
+public final class Slashing {
+    private Slashing() {}
+
+    /**
+     * Slashes slash_double_sign_bps and tombstones the validator. Refused: unknown validator, evidence
+     * already punished, a validator already tombstoned (one infraction is punished once), an infraction in a
+     * future epoch or older than unbonding_epochs, a validator not in the infraction epoch's set.
+     */
+    public static StakingResult slashDoubleSign(StakingState state, PublicKey identity, long infractionHeight,
+                                                Hash evidenceHash) {
+        StakingParameters parameters = state.parameters();
+        ValidatorRecord validator = state.validators().get(identity);
+        if (validator == null) {
+            return refused(StakingError.UNKNOWN_VALIDATOR, "no validator " + identity);
+        }
+        if (state.punishedEvidence().contains(evidenceHash)) {
+            return refused(StakingError.DUPLICATE_EVIDENCE, "evidence " + evidenceHash + " was already punished");
+        }
+        if (validator.status() == ValidatorStatus.TOMBSTONED) {
+            return refused(StakingError.VALIDATOR_TOMBSTONED, "validator " + identity
+                    + " is already tombstoned; a validator is punished for double-signing once");
+        }
+        if (infractionHeight < 0) {
+            return refused(StakingError.EVIDENCE_FROM_FUTURE, "infraction height must not be negative");
+        }
+        long infractionEpoch = parameters.epochOf(infractionHeight);
+        if (infractionEpoch > state.epoch()) {
+            return refused(StakingError.EVIDENCE_FROM_FUTURE, "infraction height " + infractionHeight
+                    + " is in epoch " + infractionEpoch + ", after the current epoch " + state.epoch());
+        }
+        if (state.epoch() - infractionEpoch > parameters.unbondingEpochs()) {
+            return refused(StakingError.EVIDENCE_TOO_OLD, "infraction epoch " + infractionEpoch + " is more than "
+                    + parameters.unbondingEpochs() + " unbonding epochs before the current epoch " + state.epoch());
+        }
+        EpochSnapshot snapshot = state.snapshots().get(infractionEpoch);
+        if (snapshot == null || !snapshot.members().containsKey(identity)) {
+            return refused(StakingError.NOT_IN_SET_AT_HEIGHT, "validator " + identity
+                    + " was not in the validator set of epoch " + infractionEpoch);
+        }
+        StakingState.Draft draft = state.draft();
+        long amount = slash(draft, snapshot, identity, parameters.slashDoubleSignBps());
+        draft.validators.put(identity, validator.withStatus(ValidatorStatus.TOMBSTONED));
+        draft.punishedEvidence.add(evidenceHash);
+        record(draft, new SlashingEvent(identity, SlashingEvent.Reason.DOUBLE_SIGN, infractionHeight, amount,
+                evidenceHash));
+        return draft.applied();
+    }
+
+    /**
+     * Records who signed block {@code height} (consensus keys of the current set) and jails, with a
+     * slash_downtime_bps slash, every member that signed fewer than downtime_min_signed_bps of a full
+     * window. Jailed until {@code height + jail_blocks}; its window starts afresh.
+     */
+    public static StakingResult recordBlockSignatures(StakingState state, long height, Set<PublicKey> signers) {
+        if (height <= state.lastHeight()) {
+            return refused(StakingError.HEIGHT_NOT_INCREASING, "height " + height
+                    + " is not above the last recorded height " + state.lastHeight());
+        }
+        EpochSnapshot current = state.currentSnapshot();
+        Set<PublicKey> setKeys = new TreeSet<>();
+        current.members().values().forEach(member -> setKeys.add(member.consensusKey()));
+        for (PublicKey signer : new TreeSet<>(signers)) {
+            if (!setKeys.contains(signer)) {
+                return refused(StakingError.UNKNOWN_SIGNER, "signer " + signer + " is not in the set of epoch "
+                        + state.epoch());
+            }
+        }
+        StakingParameters parameters = state.parameters();
+        StakingState.Draft draft = state.draft();
+        draft.lastHeight = height;
+        for (Map.Entry<PublicKey, EpochSnapshot.Member> entry : current.members().entrySet()) {
+            PublicKey identity = entry.getKey();
+            ValidatorRecord validator = draft.validators.get(identity);
+            if (validator.isPunished()) {
+                continue;
+            }
+            SigningWindow window = draft.signing.get(identity)
+                    .record(signers.contains(entry.getValue().consensusKey()));
+            if (!window.isBelow(parameters.downtimeMinSignedBps())) {
+                draft.signing.put(identity, window);
+                continue;
+            }
+            long amount = slash(draft, current, identity, parameters.slashDowntimeBps());
+            long until = Math.addExact(height, parameters.jailBlocks());
+            draft.validators.put(identity, validator.jailedUntil(until));
+            draft.signing.put(identity, SigningWindow.empty(parameters.downtimeWindow()));
+            record(draft, new SlashingEvent(identity, SlashingEvent.Reason.DOWNTIME, height, amount, null));
+            draft.events.add(new StakingEvent.Jailed(identity, until));
+        }
+        return draft.applied();
+    }
+
+    /** Takes {@code bps} of each bond to {@code identity} in {@code snapshot}, floored, capped by what is left. */
+    private static long slash(StakingState.Draft draft, EpochSnapshot snapshot, PublicKey identity, long bps) {
+        long total = 0;
+        for (Map.Entry<PublicKey, EpochSnapshot.Bond> entry : snapshot.bonds().entrySet()) {
+            if (!entry.getValue().validator().equals(identity)) {
+                continue;
+            }
+            StakeAccount account = draft.stakeAccounts.get(entry.getKey());
+            if (account == null) {
+                continue; // withdrawn: impossible within the evidence window, harmless otherwise
+            }
+            long take = Math.min(account.amount(), RewardSplit.bpsOf(entry.getValue().amount(), bps));
+            draft.stakeAccounts.put(account.address(), account.slashed(take));
+            total = Math.addExact(total, take);
+        }
+        draft.supply = draft.supply.plusSlashed(total);
+        return total;
+    }
+
+    private static void record(StakingState.Draft draft, SlashingEvent event) {
+        draft.slashingEvents.add(event);
+        draft.events.add(new StakingEvent.Slashed(event));
+    }
+}
