@@ -1,10 +1,14 @@
 package network.mira.config;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 
@@ -30,13 +34,27 @@ public final class Genesis {
     private final Optional<GenesisFaucet> faucet;
     private final List<GenesisAccount> accounts;
     private final List<GenesisValidator> validators;
+    private final SortedMap<String, Long> parameters;
     private final long totalSupply;
     private final Hash hash;
 
-    /** @throws ConfigException naming the first invalid field, e.g. {@code genesis.validators[1].stake} */
+    /** A genesis without chain parameters beyond the fields here (every parameter at its default). */
     public Genesis(String chainId, long genesisTimeMs, long lamportsPerSignature, int blockhashMaxAgeBlocks,
                    ComputeLimits compute, Optional<GenesisFaucet> faucet, List<GenesisAccount> accounts,
                    List<GenesisValidator> validators) {
+        this(chainId, genesisTimeMs, lamportsPerSignature, blockhashMaxAgeBlocks, compute, faucet, accounts, validators,
+                new TreeMap<>());
+    }
+
+    /**
+     * @param parameters named chain parameters (staking, slashing, epochs: {@code epoch_blocks=100}),
+     *                   set when the chain is created; their meaning and ranges are checked by the
+     *                   module that uses them, here only their form
+     * @throws ConfigException naming the first invalid field, e.g. {@code genesis.validators[1].stake}
+     */
+    public Genesis(String chainId, long genesisTimeMs, long lamportsPerSignature, int blockhashMaxAgeBlocks,
+                   ComputeLimits compute, Optional<GenesisFaucet> faucet, List<GenesisAccount> accounts,
+                   List<GenesisValidator> validators, Map<String, Long> parameters) {
         this.chainId = chainId;
         this.genesisTimeMs = genesisTimeMs;
         this.lamportsPerSignature = lamportsPerSignature;
@@ -45,6 +63,8 @@ public final class Genesis {
         this.faucet = Checks.required("genesis.faucet", faucet);
         this.accounts = List.copyOf(Checks.required("genesis.accounts", accounts));
         this.validators = List.copyOf(Checks.required("genesis.validators", validators));
+        this.parameters = Collections.unmodifiableSortedMap(
+                GenesisRules.parameters(new TreeMap<>(Checks.required("genesis.parameters", parameters))));
         this.totalSupply = GenesisRules.validate(chainId, genesisTimeMs, lamportsPerSignature, blockhashMaxAgeBlocks,
                 compute, this.faucet, this.accounts, this.validators);
         // Computed once: settlement compares it on every start, and the encoding can be megabytes.
@@ -89,6 +109,19 @@ public final class Genesis {
 
     public long lamportsPerSignature() {
         return lamportsPerSignature;
+    }
+
+    /** Named chain parameters set at creation, sorted by name; absent ones take their defaults. */
+    public SortedMap<String, Long> parameters() {
+        return parameters;
+    }
+
+    /** The same genesis with {@code overrides} added to (or replacing) its parameters. */
+    public Genesis withParameters(Map<String, Long> overrides) {
+        SortedMap<String, Long> merged = new TreeMap<>(parameters);
+        merged.putAll(overrides);
+        return new Genesis(chainId, genesisTimeMs, lamportsPerSignature, blockhashMaxAgeBlocks, compute, faucet,
+                accounts, validators, merged);
     }
 
     /** How many blocks a transaction's recent blockhash stays usable. */
@@ -138,7 +171,8 @@ public final class Genesis {
                 && compute.equals(other.compute)
                 && faucet.equals(other.faucet)
                 && accounts.equals(other.accounts)
-                && validators.equals(other.validators);
+                && validators.equals(other.validators)
+                && parameters.equals(other.parameters);
     }
 
     @Override

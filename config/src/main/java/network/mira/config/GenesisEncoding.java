@@ -24,10 +24,14 @@ import network.mira.core.crypto.PublicKey;
  *                            32-byte address, u64 lamports, 32-byte owner, u8 executable (0/1),
  *                            u32 data length + data
  * validators               u32 count, then per validator in file order: 32-byte identity, u64 stake
+ * parameters               only when there are any: u32 count, then per parameter in name order:
+ *                            u32 length + UTF-8 name, u64 value
  * </pre>
  *
  * Every variable-length part is length-prefixed, so no two different genesis values share bytes.
- * Version 2 added the compute limits (there was no released chain to keep on version 1).
+ * Version 2 added the compute limits (there was no released chain to keep on version 1). The
+ * parameters section is appended only when a genesis has parameters, so every genesis written
+ * before they existed keeps its hash.
  */
 final class GenesisEncoding {
     static final String TAG = "mira-genesis-v2";
@@ -66,6 +70,13 @@ final class GenesisEncoding {
         for (Genesis.GenesisValidator validator : genesis.validators()) {
             e.key(validator.identity());
             e.u64(validator.stake());
+        }
+        if (!genesis.parameters().isEmpty()) {
+            e.u32(genesis.parameters().size());
+            genesis.parameters().forEach((name, value) -> {
+                e.string(name);
+                e.u64(value);
+            });
         }
         return e.out.toByteArray();
     }

@@ -34,7 +34,7 @@ public final class GenesisJson {
     private static final List<String> TOP_FIELDS = List.of("chain_id", "genesis_time_ms", "lamports_per_signature",
             "blockhash_max_age_blocks", "compute_unit_limit_per_instruction", "max_compute_units_per_transaction",
             "max_compute_units_per_block", "max_compute_units_per_account_per_block", "faucet", "accounts",
-            "validators");
+            "validators", "parameters");
     private static final List<String> FAUCET_FIELDS = List.of("enabled", "address");
     private static final List<String> ACCOUNT_FIELDS = List.of("address", "lamports", "owner", "data_base64",
             "executable");
@@ -136,8 +136,22 @@ public final class GenesisJson {
                     VALIDATOR_FIELDS);
             validators.add(new Genesis.GenesisValidator(v.address("identity"), v.integer("stake")));
         }
+        java.util.SortedMap<String, Long> parameters = new java.util.TreeMap<>();
+        top.optional("parameters").ifPresent(node -> {
+            String path = top.field("parameters");
+            if (!node.isObject()) {
+                throw new ConfigException(path, "must be an object of name: integer");
+            }
+            node.fields().forEachRemaining(entry -> {
+                if (!entry.getValue().canConvertToExactIntegral() || !entry.getValue().canConvertToLong()) {
+                    throw new ConfigException(path + "." + entry.getKey(), "must be an integer, got "
+                            + entry.getValue());
+                }
+                parameters.put(entry.getKey(), entry.getValue().longValue());
+            });
+        });
         return new Genesis(chainId, genesisTimeMs, lamportsPerSignature, (int) maxAge, compute, faucet, accounts,
-                validators);
+                validators, parameters);
     }
 
     /** Optional, so genesis files written before the limits existed still load (with Solana's values). */
@@ -196,6 +210,10 @@ public final class GenesisJson {
             validators.addObject()
                     .put("identity", validator.identity().toBase58())
                     .put("stake", validator.stake());
+        }
+        if (!genesis.parameters().isEmpty()) {
+            ObjectNode parameters = root.putObject("parameters");
+            genesis.parameters().forEach(parameters::put);
         }
         return root;
     }

@@ -113,4 +113,25 @@ final class GenesisRules {
             }
         }
     }
+
+    /** Parameter names are lowercase snake case; values are non-negative integers. */
+    static final java.util.regex.Pattern PARAMETER_NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,63}");
+    static final int MAX_PARAMETERS = 64;
+
+    static java.util.SortedMap<String, Long> parameters(java.util.SortedMap<String, Long> parameters) {
+        if (parameters.size() > MAX_PARAMETERS) {
+            throw new ConfigException("genesis.parameters", "at most " + MAX_PARAMETERS + " parameters, got "
+                    + parameters.size());
+        }
+        parameters.forEach((name, value) -> {
+            if (name == null || !PARAMETER_NAME.matcher(name).matches()) {
+                throw new ConfigException("genesis.parameters", "'" + name + "' is not a parameter name "
+                        + "(lowercase letters, digits and _, starting with a letter)");
+            }
+            if (value == null || value < 0) {
+                throw new ConfigException("genesis.parameters." + name, "must be a non-negative integer, got " + value);
+            }
+        });
+        return parameters;
+    }
 }

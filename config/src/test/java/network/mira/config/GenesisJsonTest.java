@@ -111,7 +111,7 @@ class GenesisJsonTest {
                 "genesis.chain: unknown field; known fields: chain_id, genesis_time_ms, lamports_per_signature,"
                         + " blockhash_max_age_blocks, compute_unit_limit_per_instruction,"
                         + " max_compute_units_per_transaction, max_compute_units_per_block,"
-                        + " max_compute_units_per_account_per_block, faucet, accounts, validators");
+                        + " max_compute_units_per_account_per_block, faucet, accounts, validators, parameters");
         assertParseError(minimal("\"accounts\": [{\"address\": \"" + key(1) + "\", \"lamports\": 5, \"lamport\": 1}]"),
                 "genesis.accounts[0].lamport: unknown field; known fields: address, lamports, owner, data_base64,"
                         + " executable");

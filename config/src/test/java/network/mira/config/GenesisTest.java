@@ -254,4 +254,34 @@ class GenesisTest {
     private static Genesis compute(long perInstruction, long perTransaction, long perBlock, long perAccount) {
         return GenesisFixtures.withCompute(S, new ComputeLimits(perInstruction, perTransaction, perBlock, perAccount));
     }
+
+    @org.junit.jupiter.api.Test
+    void parametersAreSortedHashedAndRoundTripThroughJsonWhileAGenesisWithoutThemKeepsItsHash() {
+        Genesis plain = Genesis.devnet(network.mira.core.crypto.KeyPair.generate(new java.security.SecureRandom())
+                .publicKey(), network.mira.core.crypto.KeyPair.generate(new java.security.SecureRandom()).publicKey(),
+                1_764_115_200_000L);
+        Genesis withParameters = plain.withParameters(java.util.Map.of("unbonding_epochs", 3L, "epoch_blocks", 20L));
+        org.assertj.core.api.Assertions.assertThat(withParameters.parameters().keySet())
+                .containsExactly("epoch_blocks", "unbonding_epochs");
+        org.assertj.core.api.Assertions.assertThat(withParameters.hash()).isNotEqualTo(plain.hash());
+        org.assertj.core.api.Assertions.assertThat(plain.withParameters(java.util.Map.of()).hash())
+                .as("no parameters: the encoding, hence the hash, is the one from before parameters existed")
+                .isEqualTo(plain.hash());
+        Genesis back = GenesisJson.parse(GenesisJson.toJson(withParameters));
+        org.assertj.core.api.Assertions.assertThat(back).isEqualTo(withParameters);
+        org.assertj.core.api.Assertions.assertThat(back.hash()).isEqualTo(withParameters.hash());
+        org.assertj.core.api.Assertions.assertThat(GenesisJson.toJson(plain)).doesNotContain("parameters");
+    }
+
+    @org.junit.jupiter.api.Test
+    void parameterNamesAndValuesAreCheckedForForm() {
+        Genesis plain = Genesis.devnet(network.mira.core.crypto.KeyPair.generate(new java.security.SecureRandom())
+                .publicKey(), network.mira.core.crypto.KeyPair.generate(new java.security.SecureRandom()).publicKey(),
+                1_764_115_200_000L);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plain.withParameters(java.util.Map.of("Epoch", 1L)))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'Epoch' is not a parameter name");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> plain.withParameters(
+                java.util.Map.of("epoch_blocks", -1L))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("genesis.parameters.epoch_blocks");
+    }
 }

@@ -23,14 +23,24 @@ public final class DevnetBootstrap {
     private DevnetBootstrap() {}
 
     public static void ensure(Path dataDir, Path genesisFile, Path validatorKeyFile, long nowMs) throws IOException {
+        ensure(dataDir, genesisFile, validatorKeyFile, nowMs, java.util.Map.of());
+    }
+
+    /** @param parameters chain parameters written into a new genesis; ignored (with a log line) when one exists */
+    public static void ensure(Path dataDir, Path genesisFile, Path validatorKeyFile, long nowMs,
+                              java.util.Map<String, Long> parameters) throws IOException {
         Files.createDirectories(dataDir);
         KeyPair validator = loadOrCreate(validatorKeyFile, "validator");
         Path faucetKeyFile = dataDir.resolve(FAUCET_KEY_FILE);
         if (Files.exists(genesisFile)) {
+            if (!parameters.isEmpty()) {
+                LOG.warn("genesis {} exists: --genesis-param {} ignored (parameters are fixed when a chain is created)",
+                        genesisFile, parameters.keySet());
+            }
             return;
         }
         KeyPair faucet = loadOrCreate(faucetKeyFile, "faucet");
-        Genesis genesis = Genesis.devnet(validator.publicKey(), faucet.publicKey(), nowMs);
+        Genesis genesis = Genesis.devnet(validator.publicKey(), faucet.publicKey(), nowMs).withParameters(parameters);
         GenesisJson.write(genesisFile, genesis);
         LOG.info("created devnet genesis {} (chain id {}, genesis hash {})", genesisFile, genesis.chainId(),
                 genesis.hash());

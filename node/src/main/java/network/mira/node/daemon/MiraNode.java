@@ -33,6 +33,7 @@ import network.mira.settlement.bft.Settings;
 import network.mira.settlement.bft.wal.ConsensusWal;
 import network.mira.settlement.consensus.BftEngine;
 import network.mira.settlement.evidence.EvidencePool;
+import network.mira.node.cli.GenesisParameters;
 import network.mira.node.network.NodeNetwork;
 import network.mira.settlement.evidence.EvidenceVerifier;
 import network.mira.settlement.production.BlockReplayer;
@@ -96,6 +97,11 @@ public final class MiraNode implements AutoCloseable {
 
     private void startComponents() throws IOException {
         Genesis genesis = readGenesis(config.genesisPath());
+        try {
+            GenesisParameters.check(genesis.parameters());
+        } catch (IllegalArgumentException e) {
+            throw new StartupException("genesis " + config.genesisPath() + ": " + e.getMessage());
+        }
         KeyPair validatorKey = readKey(config.validatorKeyPath(), "validator key");
         Path dataDir = config.dataDir();
         Files.createDirectories(dataDir);

@@ -2,6 +2,7 @@ package network.mira.node.daemon;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -10,6 +11,7 @@ import network.mira.config.ConfigException;
 import network.mira.config.ConfigKey;
 import network.mira.config.NodeConfig;
 import network.mira.config.NodeConfigLoader;
+import network.mira.node.cli.GenesisParameters;
 import network.mira.settlement.ledger.LedgerException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +39,11 @@ public final class StartCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "YAML configuration file.")
     Path configFile;
 
+    @Option(names = "--genesis-param", paramLabel = "NAME=VALUE",
+            description = "With --dev: a chain parameter for the devnet genesis (repeatable), e.g. epoch_blocks=20; "
+                    + "used only when the genesis is first written. See docs/staking.md.")
+    List<String> genesisParams;
+
     /** Adds one option per configuration key to the {@code start} command. */
     public static CommandLine withConfigOptions(CommandLine start) {
         CommandSpec spec = start.getCommandSpec();
@@ -59,10 +66,19 @@ public final class StartCommand implements Callable<Integer> {
             return fail("invalid configuration: " + e.getMessage());
         }
         LoggingSetup.apply(config.log().format().configName(), config.log().level().name());
+        java.util.SortedMap<String, Long> parameters;
+        try {
+            parameters = GenesisParameters.parse(genesisParams);
+        } catch (IllegalArgumentException e) {
+            return fail(e.getMessage());
+        }
+        if (!parameters.isEmpty() && !dev) {
+            return fail("--genesis-param only applies with --dev (a testnet takes them at 'mira testnet init')");
+        }
         try {
             if (dev) {
                 DevnetBootstrap.ensure(config.dataDir(), config.genesisPath(), config.validatorKeyPath(),
-                        System.currentTimeMillis());
+                        System.currentTimeMillis(), parameters);
             }
         } catch (Exception e) {
             return fail("cannot prepare the devnet in " + config.dataDir() + ": " + e.getMessage());

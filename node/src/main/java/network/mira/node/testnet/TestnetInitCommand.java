@@ -22,6 +22,7 @@ import network.mira.core.crypto.PublicKey;
 import network.mira.node.cli.CliEnvironment;
 import network.mira.node.cli.CliException;
 import network.mira.node.cli.ExitCodes;
+import network.mira.node.cli.GenesisParameters;
 import network.mira.node.cli.HostPort;
 import network.mira.node.daemon.DevnetBootstrap;
 import picocli.CommandLine.Command;
@@ -56,6 +57,10 @@ final class TestnetInitCommand extends TestnetSubcommand {
             + "under " + TestnetLayout.CONTAINER_NODE_DIR + ", bind 0.0.0.0, peers by service name (node0, node1, ...).")
     boolean docker;
 
+    @Option(names = "--genesis-param", paramLabel = "NAME=VALUE",
+            description = "A chain parameter for the genesis (repeatable), e.g. epoch_blocks=20; see docs/staking.md.")
+    List<String> genesisParams;
+
     @Option(names = "--force", description = "Replace an earlier testnet in DIR: deletes its testnet.json, "
             + "genesis.json and node*/ directories (chain data included); refused while one of its nodes runs.")
     boolean force;
@@ -72,10 +77,16 @@ final class TestnetInitCommand extends TestnetSubcommand {
         List<KeyPair> validatorKeys = generate(random);
         List<KeyPair> nodeKeys = generate(random);
         KeyPair faucet = KeyPair.generate(random);
+        java.util.SortedMap<String, Long> parameters;
+        try {
+            parameters = GenesisParameters.parse(genesisParams);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
         Genesis genesis;
         try {
             genesis = Genesis.local(chainId, validatorKeys.stream().map(KeyPair::publicKey).toList(),
-                    faucet.publicKey(), System.currentTimeMillis());
+                    faucet.publicKey(), System.currentTimeMillis()).withParameters(parameters);
         } catch (ConfigException e) {
             throw new ParameterException(spec.commandLine(), "--chain-id: " + e.problem());
         }

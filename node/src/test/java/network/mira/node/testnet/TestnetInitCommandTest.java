@@ -177,6 +177,30 @@ class TestnetInitCommandTest {
     }
 
     @Test
+    void genesisParametersAreCheckedAndWrittenIntoTheSharedGenesis() throws IOException {
+        Path dir = work.resolve("params");
+        TestnetCli.Result result = cli.run("testnet", "init", "--validators", "2", "--out", dir.toString(),
+                "--genesis-param", "epoch_blocks=20", "--genesis-param", "unbonding_epochs=2");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(GenesisJson.read(dir.resolve("genesis.json")).parameters())
+                .containsExactly(Map.entry("epoch_blocks", 20L), Map.entry("unbonding_epochs", 2L));
+
+        Path refused = work.resolve("refused");
+        TestnetCli.Result unknown = cli.run("testnet", "init", "--validators", "2", "--out", refused.toString(),
+                "--genesis-param", "epoch_blokcs=20");
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.stderr()).contains("unknown genesis parameter 'epoch_blokcs'");
+        TestnetCli.Result outOfRange = cli.run("testnet", "init", "--validators", "2", "--out", refused.toString(),
+                "--genesis-param", "slash_double_sign_bps=20000");
+        assertThat(outOfRange.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(outOfRange.stderr()).contains("slash_double_sign_bps");
+        TestnetCli.Result malformed = cli.run("testnet", "init", "--validators", "2", "--out", refused.toString(),
+                "--genesis-param", "epoch_blocks");
+        assertThat(malformed.stderr()).contains("'epoch_blocks' is not NAME=VALUE");
+        assertThat(refused).doesNotExist();
+    }
+
+    @Test
     void badArgumentsAreUsageErrorsAndWriteNothing() {
         Path dir = work.resolve("net");
         for (String[] arguments : List.of(

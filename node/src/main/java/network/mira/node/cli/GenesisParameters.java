@@ -1,0 +1,48 @@
+package network.mira.node.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import network.mira.settlement.staking.StakingParameters;
+
+/**
+ * {@code --genesis-param NAME=VALUE} (repeatable), for commands that create a genesis: each is
+ * checked against the chain parameters the node knows (name and range) before anything is
+ * written, so a typo is refused naming the parameter instead of creating a chain that will not
+ * start.
+ */
+public final class GenesisParameters {
+    private GenesisParameters() {}
+
+    /** @throws IllegalArgumentException naming the entry or the parameter */
+    public static SortedMap<String, Long> parse(List<String> entries) {
+        SortedMap<String, Long> parameters = new TreeMap<>();
+        StakingParameters checked = StakingParameters.defaults();
+        for (String entry : entries == null ? List.<String>of() : entries) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0 || equals == entry.length() - 1) {
+                throw new IllegalArgumentException("--genesis-param '" + entry + "' is not NAME=VALUE");
+            }
+            String name = entry.substring(0, equals).strip();
+            String value = entry.substring(equals + 1).strip();
+            if (parameters.containsKey(name)) {
+                throw new IllegalArgumentException("--genesis-param " + name + " is given twice");
+            }
+            checked = checked.with(name, value);
+            parameters.put(name, checked.asMap().get(name));
+        }
+        return parameters;
+    }
+
+    /**
+     * Checks a genesis's parameters as the node will use them.
+     *
+     * @throws IllegalArgumentException naming the unknown or out-of-range parameter
+     */
+    public static StakingParameters check(Map<String, Long> parameters) {
+        Map<String, String> text = new TreeMap<>();
+        parameters.forEach((name, value) -> text.put(name, Long.toString(value)));
+        return StakingParameters.byName(text);
+    }
+}
