@@ -21,6 +21,7 @@ import network.mira.core.consensus.InvalidCertificateException;
 import network.mira.core.consensus.ValidatorSet;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
+import network.mira.p2p.peer.TokenBucket;
 import network.mira.settlement.consensus.BftEngine;
 import network.mira.settlement.ledger.Ledger;
 import org.slf4j.Logger;
@@ -40,6 +41,12 @@ public final class BlockSync implements AutoCloseable {
     static final int WINDOW = 16;
     static final long REQUEST_TIMEOUT_MS = 5_000;
     static final int BAD_BLOCK_PENALTY = 100;
+    /**
+     * Blocks served per peer per second (burst twice that): enough for a catching-up peer's window
+     * every sync step, while a peer asking for more cannot make this node read and send blocks
+     * as fast as the p2p message rate would allow.
+     */
+    static final int SERVED_PER_SECOND = 40;
     private static final int MALFORMED_PENALTY = 20;
 
     private final Ledger ledger;
@@ -52,6 +59,7 @@ public final class BlockSync implements AutoCloseable {
     private final Map<PublicKey, Long> peerHeights = new ConcurrentHashMap<>();
     /** Requested heights: who was asked and when. */
     private final Map<Long, Request> requested = new ConcurrentHashMap<>();
+    private final Map<PublicKey, TokenBucket> serving = new ConcurrentHashMap<>();
     /** Verified blocks waiting for the engine to reach their height. */
     private final TreeMap<Long, Verified> ready = new TreeMap<>();
     private long delivered;
@@ -89,6 +97,7 @@ public final class BlockSync implements AutoCloseable {
 
     public void onPeerDisconnected(PublicKey peer) {
         peerHeights.remove(peer);
+        serving.remove(peer);
     }
 
     // ---- inbound, on network threads ----
@@ -114,6 +123,10 @@ public final class BlockSync implements AutoCloseable {
         } catch (DecodeException e) {
             peers.penalize(from, "malformed block request: " + e.getMessage(), MALFORMED_PENALTY);
             return;
+        }
+        if (!serving.computeIfAbsent(from, peer -> new TokenBucket(SERVED_PER_SECOND, 2 * SERVED_PER_SECOND,
+                System::nanoTime)).tryTake()) {
+            return; // over its budget: it asks again after its request timeout
         }
         Optional<Block> block = height >= 1 ? ledger.block(height) : Optional.empty();
         Optional<CommitCertificate> certificate = height >= 1 ? ledger.certificate(height) : Optional.empty();
