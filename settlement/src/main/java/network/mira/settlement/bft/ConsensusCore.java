@@ -12,6 +12,7 @@ import network.mira.core.consensus.CertificateVerifier;
 import network.mira.core.consensus.CommitCertificate;
 import network.mira.core.consensus.CommitSignature;
 import network.mira.core.consensus.InvalidCertificateException;
+import network.mira.core.consensus.ValidatorSet;
 import network.mira.core.consensus.VoteStep;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
@@ -31,11 +32,13 @@ public final class ConsensusCore {
     private static final int RULE_PASSES_MAX = 100_000;
 
     private final ConsensusContext context;
-    private final ProposerSelection proposers;
+    private ProposerSelection proposers;
+    /** The set deciding the current height, from the context's schedule. */
+    private ValidatorSet validators;
     private final CertificateVerifier certificates;
     private final PublicKey self;
-    /** False on a follower: a node whose key is not in the validator set. */
-    private final boolean signsVotes;
+    /** False on a follower: a node whose key is not in the current height's validator set. */
+    private boolean signsVotes;
 
     private long height;
     private int round;
@@ -71,10 +74,8 @@ public final class ConsensusCore {
             throw new IllegalArgumentException("height must be at least 1, got " + height);
         }
         this.context = context;
-        this.proposers = new ProposerSelection(context.validators());
         this.certificates = new CertificateVerifier(context.signatureCheck());
         this.self = context.signer().publicKey();
-        this.signsVotes = context.validators().contains(self);
         enterHeight(height, parentHash, parentStateRoot);
         if (restored != null && restored.height() == height) {
             lockedValue = restored.lockedValue();
@@ -245,7 +246,7 @@ public final class ConsensusCore {
             return;
         }
         try {
-            certificates.verify(context.chainId(), block, certificate, context.validators());
+            certificates.verify(context.chainId(), block, certificate, validators);
         } catch (InvalidCertificateException e) {
             return;
         }
@@ -471,7 +472,14 @@ public final class ConsensusCore {
         lockedRound = -1;
         validValue = null;
         validRound = -1;
-        votes = new HeightVotes(newHeight, context.validators());
+        ValidatorSet set = context.validators().at(newHeight);
+        if (validators == null || !validators.hash().equals(set.hash())) {
+            // A new set takes effect exactly here: its quorums, its proposer order, its certificates.
+            validators = set;
+            proposers = new ProposerSelection(set);
+            signsVotes = set.contains(self);
+        }
+        votes = new HeightVotes(newHeight, validators);
         proposals.clear();
         validity.clear();
         executionRequested.clear();

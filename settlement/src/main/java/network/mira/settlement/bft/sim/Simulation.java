@@ -29,6 +29,7 @@ import network.mira.settlement.bft.LockState;
 import network.mira.settlement.bft.Proposal;
 import network.mira.settlement.bft.ProposalValidator;
 import network.mira.settlement.bft.Settings;
+import network.mira.settlement.bft.ValidatorSchedule;
 import network.mira.settlement.bft.Vote;
 import network.mira.settlement.bft.VoteValidator;
 import network.mira.settlement.evidence.EvidenceVerifier;
@@ -57,6 +58,9 @@ public final class Simulation {
     private final long seed;
     private final SplittableRandom random;
     private final ValidatorSet validatorSet;
+    private final List<network.mira.core.crypto.PublicKey> validatorKeys;
+    /** Which set decides each height; {@link #changeStakesAt} moves voting power at a boundary. */
+    private ValidatorSchedule schedule;
     private final SimSignatures signatures;
     private final CertificateVerifier certificateVerifier;
     private final VoteValidator voteValidator;
@@ -94,7 +98,9 @@ public final class Simulation {
             keys.add(KeyPair.fromSeed(keySeed));
             members.add(new Validator(keys.get(i).publicKey(), stakes[i]));
         }
+        this.validatorKeys = keys.stream().map(KeyPair::publicKey).toList();
         this.validatorSet = new ValidatorSet(members);
+        this.schedule = ValidatorSchedule.fixed(validatorSet);
         this.certificateVerifier = new CertificateVerifier(signatures);
         this.voteValidator = new VoteValidator(CHAIN_ID, validatorSet, signatures);
         this.proposalValidator = new ProposalValidator(CHAIN_ID, validatorSet, signatures);
@@ -206,6 +212,38 @@ public final class Simulation {
         });
     }
 
+    /**
+     * From {@code height} on, the same validators decide with {@code stakes}: stake moved between
+     * them at an epoch boundary. Call before {@link #start}.
+     */
+    public void changeStakesAt(long height, long[] stakes) {
+        if (stakes.length != validatorSet.size()) {
+            throw new IllegalArgumentException("one stake per validator: " + validatorSet.size() + ", got "
+                    + stakes.length);
+        }
+        List<Validator> members = new ArrayList<>();
+        for (Validator validator : validatorSet.validators()) {
+            members.add(new Validator(validator.key(), stakes[keyIndex(validator.key())]));
+        }
+        ValidatorSet before = validatorSet;
+        ValidatorSet after = new ValidatorSet(members);
+        this.schedule = h -> h >= height ? after : before;
+    }
+
+    /** The validator set that decides {@code height}. */
+    public ValidatorSet validatorsAt(long height) {
+        return schedule.at(height);
+    }
+
+    private int keyIndex(network.mira.core.crypto.PublicKey key) {
+        for (int i = 0; i < validatorKeys.size(); i++) {
+            if (validatorKeys.get(i).equals(key)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a validator: " + key);
+    }
+
     public void setDelayMsMax(long delayMsMax) {
         this.delayMsMax = delayMsMax;
         this.fixedDelayMs = -1;
@@ -258,6 +296,11 @@ public final class Simulation {
         return min == Long.MAX_VALUE ? 0 : min;
     }
 
+    /** The certificate {@code node} stored for {@code height} (1-based). */
+    public CommitCertificate certificate(int node, long height) {
+        return nodes.get(node).certificates.get(Math.toIntExact(height - 1));
+    }
+
     public long finalizedHeight(int node) {
         return nodes.get(node).chain.size();
     }
@@ -286,7 +329,7 @@ public final class Simulation {
         long height = node.chain.size() + 1L;
         Hash parent = node.chain.isEmpty() ? GENESIS_HASH : node.chain.get(node.chain.size() - 1).hash();
         BlockBuilderImpl builder = new BlockBuilderImpl(node.index);
-        ConsensusContext context = new ConsensusContext(CHAIN_ID, validatorSet, settings, node.signer, builder, signatures);
+        ConsensusContext context = new ConsensusContext(CHAIN_ID, schedule, settings, node.signer, builder, signatures);
         node.core = new ConsensusCore(context, height, parent, node.stateRoot(), node.lock);
         node.gossipMessages.clear();
         List<ConsensusEvent> replayed = new ArrayList<>();
@@ -313,7 +356,7 @@ public final class Simulation {
             Hash payload = Hash.sha256(new ByteWriter(24).u64(height).u64(nodeIndex).u64(seed).toByteArray());
             return blockEvidence.withEvidence(nodeIndex, new BlockHeader(BlockHeader.VERSION, height, parentHash,
                     execute(parentStateRoot, payload, nodes.get(nodeIndex).divergent),
-                    payload, height, proposer, validatorSet.hash(), 0));
+                    payload, height, proposer, schedule.at(height).hash(), 0));
         }
     }
 
@@ -537,7 +580,8 @@ public final class Simulation {
                     safety.add("height " + (h + 1) + ": " + earlier + " vs " + hash + " (node " + node.index + ")");
                 }
                 try {
-                    certificateVerifier.verify(CHAIN_ID, node.chain.get(h), node.certificates.get(h), validatorSet);
+                    certificateVerifier.verify(CHAIN_ID, node.chain.get(h), node.certificates.get(h),
+                            schedule.at(h + 1L));
                 } catch (InvalidCertificateException e) {
                     safety.add("node " + node.index + " height " + (h + 1) + " certificate: " + e.getMessage());
                 }

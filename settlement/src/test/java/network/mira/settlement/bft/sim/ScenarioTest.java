@@ -121,6 +121,40 @@ class ScenarioTest {
         assertSafe(sim);
     }
 
+    /**
+     * Stake moves at height 20: validator 0 goes from a quarter of the stake to 40 of 43. With the
+     * other three crashed before the boundary nothing is finalized; crashed just before it, the
+     * chain goes on with validator 0 alone from exactly the boundary, each certificate verifying
+     * against its height's set.
+     */
+    @Test
+    void votingPowerChangesExactlyAtTheBoundary() {
+        long[] moved = {40, 1, 1, 1};
+        Simulation stalled = Simulation.simple(15, 4, Set.of(), false);
+        stalled.changeStakesAt(20, moved);
+        for (int node = 1; node < 4; node++) {
+            stalled.crashAt(0, node);
+        }
+        stalled.start();
+        assertThat(stalled.runUntilHeight(1, 30_000)).as("a quarter of the stake cannot finalize").isFalse();
+
+        Simulation sim = Simulation.simple(15, 4, Set.of(), false);
+        sim.changeStakesAt(20, moved);
+        sim.start();
+        assertThat(sim.runUntilHeight(19, 120_000)).as(sim.describe()).isTrue();
+        for (int node = 1; node < 4; node++) {
+            sim.crashAt(sim.nowMs(), node);
+        }
+        assertThat(sim.runUntilHeight(35, 300_000)).as("validator 0 alone holds > 2/3 from height 20: "
+                + sim.describe()).isTrue();
+        assertSafe(sim);
+        assertThat(sim.validatorsAt(19).totalStake()).isEqualTo(40);
+        assertThat(sim.validatorsAt(20).totalStake()).isEqualTo(43);
+        for (long height = 22; height <= 35; height++) {
+            assertThat(sim.certificate(0, height).signatures()).as("height %d", height).hasSize(1);
+        }
+    }
+
     @Test
     void sameSeedSameRun() {
         FaultPlan.Outcome first = FaultPlan.run(77, 7, FaultPlan.Fault.PARTITION, 40, false);
