@@ -64,6 +64,56 @@ public final class SigningWindow {
         return isFull() && signed * StakingParameters.BPS < minSignedBps * size;
     }
 
+    /** The window length in blocks. */
+    int size() {
+        return size;
+    }
+
+    /** The ring position the next block is written to. */
+    int next() {
+        return next;
+    }
+
+    /** A copy of the missed-block bits, bit i of word i / 64 for ring position i. */
+    long[] missedBits() {
+        return missedBits.clone();
+    }
+
+    /**
+     * A window from its stored parts ({@link StakingStateCodec}); {@code missed} is recounted from the bits.
+     * Accepts only what {@link #empty} and {@link #record} can produce: a window not yet full has written
+     * positions 0..counted-1 and nothing else, and no bit beyond the window is set.
+     *
+     * @throws IllegalArgumentException naming the inconsistency
+     */
+    static SigningWindow restored(long size, long[] bits, long next, long counted) {
+        SigningWindow empty = empty(size);
+        int blocks = empty.size;
+        if (bits.length != empty.missedBits.length) {
+            throw new IllegalArgumentException("window of " + blocks + " blocks needs " + empty.missedBits.length
+                    + " words, got " + bits.length);
+        }
+        if (counted < 0 || counted > blocks || next < 0 || next >= blocks) {
+            throw new IllegalArgumentException("window position " + next + " / count " + counted
+                    + " out of range for " + blocks + " blocks");
+        }
+        if (counted < blocks && next != counted) {
+            throw new IllegalArgumentException("a window that is not full writes at its count " + counted
+                    + ", not at " + next);
+        }
+        int missed = 0;
+        for (int i = 0; i < bits.length * 64; i++) {
+            if (isSet(bits, i)) {
+                if (i >= counted) {
+                    throw new IllegalArgumentException("missed bit " + i + " is beyond the " + counted
+                            + " blocks recorded");
+                }
+                missed++;
+            }
+        }
+        return new SigningWindow(blocks, bits.clone(), (int) next, (int) counted, missed);
+    }
+
     private static boolean isSet(long[] bits, int index) {
         return (bits[index / 64] & (1L << (index % 64))) != 0;
     }
