@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import network.mira.settlement.bft.sim.FaultPlan;
+import network.mira.settlement.staking.StakingParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,6 +46,15 @@ public final class SimCommand implements Callable<Integer> {
     @Option(names = "--real-signatures", description = "Real Ed25519 instead of the fast stand-in (slower).")
     boolean realSignatures;
 
+    @Option(names = "--staking", description = "Run the staking rules on the simulated chain: downtime jailing, "
+            + "double-sign slashing and tombstoning, and a validator set chosen per epoch of 10 blocks.")
+    boolean staking;
+
+    /** Simulator-sized staking: short epochs and windows, so a run sees jailing and set changes. */
+    static final StakingParameters SIM_STAKING = StakingParameters.byName(Map.of("epoch_blocks", "10",
+            "unbonding_epochs", "2", "min_self_bond", "1", "downtime_window", "20", "downtime_min_signed_bps", "5000",
+            "jail_blocks", "10", "issuance_per_epoch", "0"));
+
     @Override
     public Integer call() throws Exception {
         if (validators < 1 || seeds < 1 || heights < 1) {
@@ -57,7 +67,8 @@ public final class SimCommand implements Callable<Integer> {
         for (FaultPlan.Fault kind : kinds) {
             for (int i = 0; i < (seed == null ? seeds : 1); i++) {
                 long runSeed = seed == null ? i : seed;
-                summary.add(runSeed, kind, FaultPlan.run(runSeed, validators, kind, heights, realSignatures));
+                summary.add(runSeed, kind, FaultPlan.run(runSeed, validators, kind, heights, realSignatures, false,
+                        staking ? SIM_STAKING : null));
             }
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -89,6 +100,8 @@ public final class SimCommand implements Callable<Integer> {
         int evidenceReported;
         long evidenceIncluded;
         int byzantineRunsWithoutEvidence;
+        long validatorsSlashed;
+        long validatorsJailed;
         long messages;
         final List<String> failures = new ArrayList<>();
 
@@ -101,6 +114,8 @@ public final class SimCommand implements Callable<Integer> {
             evidenceReported += outcome.report().evidenceReports();
             evidenceIncluded += outcome.report().evidenceIncluded();
             messages += outcome.report().messagesSent();
+            validatorsSlashed += outcome.report().validatorsSlashed();
+            validatorsJailed += outcome.report().validatorsJailed();
             if (outcome.evidenceExpected() && !outcome.evidenceIncluded()) {
                 byzantineRunsWithoutEvidence++;
             }
@@ -122,6 +137,9 @@ public final class SimCommand implements Callable<Integer> {
             // Distinct evidence items inside finalized blocks, summed over runs.
             out.put("evidence_included", evidenceIncluded);
             out.put("byzantine_runs_without_evidence", byzantineRunsWithoutEvidence);
+            // With --staking: distinct validators slashed for double-signing / jailed for downtime, summed over runs.
+            out.put("validators_slashed", validatorsSlashed);
+            out.put("validators_jailed", validatorsJailed);
             out.put("messages_per_height", heightsFinalized == 0 ? 0 : messages / heightsFinalized);
             out.put("seconds", Math.round(seconds * 100) / 100.0);
             out.put("failures", failures);

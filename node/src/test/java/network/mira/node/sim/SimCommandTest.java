@@ -41,6 +41,19 @@ class SimCommandTest {
     }
 
     @Test
+    void withStakingDoubleSignersAreSlashedAndTheCountsAreReported() throws Exception {
+        Run run = mira("sim", "--staking", "--validators", "4", "--seeds", "3", "--heights", "40", "--faults",
+                "byzantine");
+        assertThat(run.exitCode()).as(run.stdout() + run.stderr()).isZero();
+        JsonNode summary = new ObjectMapper().readTree(run.stdout());
+        assertThat(summary.get("safety_violations").asInt()).isZero();
+        assertThat(summary.get("validators_slashed").asLong()).isPositive();
+        assertThat(summary.get("validators_jailed").isIntegralNumber()).isTrue();
+        Run plain = mira("sim", "--validators", "4", "--seeds", "1", "--heights", "10", "--faults", "none");
+        assertThat(new ObjectMapper().readTree(plain.stdout()).get("validators_slashed").asLong()).isZero();
+    }
+
+    @Test
     void oneSeedReplaysDeterministically() throws Exception {
         Run first = mira("sim", "--validators", "7", "--seed", "42", "--heights", "15", "--faults", "crash");
         Run second = mira("sim", "--validators", "7", "--seed", "42", "--heights", "15", "--faults", "crash");

@@ -184,6 +184,9 @@ public final class ConsensusCore {
                 || roundOutOfWindow(proposal.round()) || proposals.containsKey(proposal.round())) {
             return;
         }
+        if (!proposers.proposer(height, proposal.round()).equals(proposal.proposer())) {
+            return; // not this height's proposer for the round (checked again here: sets change with epochs)
+        }
         proposals.put(proposal.round(), proposal);
         votes.markSpoke(proposal.round(), proposal.proposer());
         BlockHeader block = proposal.block();
@@ -195,6 +198,9 @@ public final class ConsensusCore {
     private void onVote(Vote vote) {
         if (keepForNextHeight(vote.height(), new ConsensusEvent.VoteReceived(vote)) || roundOutOfWindow(vote.round())) {
             return;
+        }
+        if (!validators.contains(vote.validator())) {
+            return; // not in this height's set (the set changed at an epoch boundary)
         }
         if (votes.add(vote) instanceof VoteSet.AddResult.Conflict conflict) {
             out.add(new ConsensusAction.ReportEvidence(conflict.evidence()));

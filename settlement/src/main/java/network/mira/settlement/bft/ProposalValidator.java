@@ -11,25 +11,39 @@ import network.mira.core.consensus.ValidatorSet;
  */
 public final class ProposalValidator {
     private final String chainId;
-    private final ValidatorSet validators;
-    private final ProposerSelection proposers;
+    private final ValidatorSchedule validators;
+    /** Proposer order of the set in use; rebuilt when the set changes. Guarded by this. */
+    private ValidatorSet current;
+    private ProposerSelection proposers;
     private final CertificateVerifier.SignatureCheck signatures;
 
     public ProposalValidator(String chainId, ValidatorSet validators, CertificateVerifier.SignatureCheck signatures) {
+        this(chainId, ValidatorSchedule.fixed(validators), signatures);
+    }
+
+    public ProposalValidator(String chainId, ValidatorSchedule validators,
+                             CertificateVerifier.SignatureCheck signatures) {
         this.chainId = chainId;
         this.validators = validators;
-        this.proposers = new ProposerSelection(validators);
         this.signatures = signatures;
+    }
+
+    /** Who proposes (height, round). Synchronized: the proposer order is stateful and peers' threads share it. */
+    private synchronized boolean isProposer(Proposal proposal) {
+        ValidatorSet set = validators.at(proposal.height());
+        if (current == null || !current.hash().equals(set.hash())) {
+            current = set;
+            proposers = new ProposerSelection(set);
+        }
+        return set.contains(proposal.proposer())
+                && proposers.proposer(proposal.height(), proposal.round()).equals(proposal.proposer());
     }
 
     public Optional<String> validate(Proposal proposal) {
         if (proposal.height() < 1 || proposal.round() < 0) {
             return Optional.of("height " + proposal.height() + " round " + proposal.round() + " out of range");
         }
-        if (!validators.contains(proposal.proposer())) {
-            return Optional.of("proposer " + proposal.proposer() + " is not a validator");
-        }
-        if (!proposers.proposer(proposal.height(), proposal.round()).equals(proposal.proposer())) {
+        if (!isProposer(proposal)) {
             return Optional.of(proposal.proposer() + " is not the proposer of " + proposal.height() + "/" + proposal.round());
         }
         if (proposal.block().height() != proposal.height()) {

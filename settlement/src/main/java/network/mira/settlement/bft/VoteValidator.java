@@ -5,13 +5,20 @@ import network.mira.core.consensus.CertificateVerifier;
 import network.mira.core.consensus.ValidatorSet;
 import network.mira.core.crypto.Hash;
 
-/** Checks a vote before it reaches the core: member signer, sane slot, nil consistent, good signature. */
+/**
+ * Checks a vote before it reaches the core: signer in the set of the vote's height, sane slot, nil
+ * consistent, good signature. Holds no mutable state, so every network handler may share one.
+ */
 public final class VoteValidator {
     private final String chainId;
-    private final ValidatorSet validators;
+    private final ValidatorSchedule validators;
     private final CertificateVerifier.SignatureCheck signatures;
 
     public VoteValidator(String chainId, ValidatorSet validators, CertificateVerifier.SignatureCheck signatures) {
+        this(chainId, ValidatorSchedule.fixed(validators), signatures);
+    }
+
+    public VoteValidator(String chainId, ValidatorSchedule validators, CertificateVerifier.SignatureCheck signatures) {
         this.chainId = chainId;
         this.validators = validators;
         this.signatures = signatures;
@@ -19,11 +26,11 @@ public final class VoteValidator {
 
     /** @return why the vote is rejected, or empty if it may be handed to the core */
     public Optional<String> validate(Vote vote) {
-        if (!validators.contains(vote.validator())) {
-            return Optional.of("signer " + vote.validator() + " is not a validator");
-        }
         if (vote.height() < 1 || vote.round() < 0) {
             return Optional.of("height " + vote.height() + " round " + vote.round() + " out of range");
+        }
+        if (!validators.at(vote.height()).contains(vote.validator())) {
+            return Optional.of("signer " + vote.validator() + " is not a validator at height " + vote.height());
         }
         if (vote.isNil() != vote.stateRoot().equals(Hash.ZERO)) {
             return Optional.of("nil vote must have a zero state root and only a nil vote may");

@@ -63,22 +63,29 @@ public final class Slashing {
     }
 
     /**
-     * Records who signed block {@code height} (consensus keys of the current set) and jails, with a
-     * slash_downtime_bps slash, every member that signed fewer than downtime_min_signed_bps of a full
-     * window. Jailed until {@code height + jail_blocks}; its window starts afresh.
+     * Records who signed block {@code height}: consensus keys of the current set, or of the set of the
+     * height's epoch when that epoch has just ended (a block's signatures are known only once it is
+     * finalized, when the next epoch may already have begun). Jails, with a slash_downtime_bps slash, every member that
+     * signed fewer than downtime_min_signed_bps of a full window. Jailed until
+     * {@code height + jail_blocks}; its window starts afresh.
      */
     public static StakingResult recordBlockSignatures(StakingState state, long height, Set<PublicKey> signers) {
         if (height <= state.lastHeight()) {
             return refused(StakingError.HEIGHT_NOT_INCREASING, "height " + height
                     + " is not above the last recorded height " + state.lastHeight());
         }
-        EpochSnapshot current = state.currentSnapshot();
+        long epoch = Math.min(state.parameters().epochOf(height), state.epoch());
+        EpochSnapshot current = state.snapshots().get(epoch);
+        if (current == null) {
+            return refused(StakingError.EPOCH_NOT_AVAILABLE, "height " + height + " is in epoch " + epoch
+                    + ", whose set is not available (state epoch " + state.epoch() + ")");
+        }
         Set<PublicKey> setKeys = new TreeSet<>();
         current.members().values().forEach(member -> setKeys.add(member.consensusKey()));
         for (PublicKey signer : new TreeSet<>(signers)) {
             if (!setKeys.contains(signer)) {
                 return refused(StakingError.UNKNOWN_SIGNER, "signer " + signer + " is not in the set of epoch "
-                        + state.epoch());
+                        + epoch);
             }
         }
         StakingParameters parameters = state.parameters();
@@ -90,7 +97,8 @@ public final class Slashing {
             if (validator.isPunished()) {
                 continue;
             }
-            SigningWindow window = draft.signing.get(identity)
+            SigningWindow window = draft.signing.getOrDefault(identity,
+                            SigningWindow.empty(parameters.downtimeWindow()))
                     .record(signers.contains(entry.getValue().consensusKey()));
             if (!window.isBelow(parameters.downtimeMinSignedBps())) {
                 draft.signing.put(identity, window);

@@ -57,5 +57,7 @@ public enum StakingError {
     /** Block signatures must be recorded for increasing heights. */
     HEIGHT_NOT_INCREASING,
     /** A signer key is not in the current validator set. */
-    UNKNOWN_SIGNER
+    UNKNOWN_SIGNER,
+    /** Block signatures of an epoch whose snapshot is not (or no longer) kept. */
+    EPOCH_NOT_AVAILABLE
 }

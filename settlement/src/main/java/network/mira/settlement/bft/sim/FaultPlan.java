@@ -44,6 +44,15 @@ public final class FaultPlan {
     /** @param unevenStakes stakes drawn from 1..100 per validator instead of all equal */
     public static Outcome run(long seed, int validators, Fault fault, int heights, boolean realEd25519,
                               boolean unevenStakes) {
+        return run(seed, validators, fault, heights, realEd25519, unevenStakes, null);
+    }
+
+    /**
+     * @param staking when not null, the staking rules run on the simulated chain with these
+     *                parameters (jailing, slashing, epoch set changes) and choose each epoch's set
+     */
+    public static Outcome run(long seed, int validators, Fault fault, int heights, boolean realEd25519,
+                              boolean unevenStakes, network.mira.settlement.staking.StakingParameters staking) {
         SplittableRandom plan = new SplittableRandom(seed ^ 0x5DEECE66DL);
         long[] stakes = new long[validators];
         int[] nodeKeys = new int[validators];
@@ -54,6 +63,9 @@ public final class FaultPlan {
         Set<Integer> faulty = pickFaulty(plan, stakes);
         Set<Integer> byzantine = fault == Fault.BYZANTINE ? faulty : Set.of();
         Simulation sim = new Simulation(seed, stakes, nodeKeys, byzantine, Set.of(), realEd25519);
+        if (staking != null) {
+            sim.enableStaking(staking);
+        }
         sim.setDelayMsMax(1 + plan.nextInt(40));
         switch (fault) {
             case NONE, BYZANTINE -> { }

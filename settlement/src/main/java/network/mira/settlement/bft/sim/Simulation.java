@@ -32,6 +32,8 @@ import network.mira.settlement.bft.Settings;
 import network.mira.settlement.bft.ValidatorSchedule;
 import network.mira.settlement.bft.Vote;
 import network.mira.settlement.bft.VoteValidator;
+import network.mira.settlement.staking.StakingParameters;
+import network.mira.settlement.staking.StakingState;
 import network.mira.settlement.evidence.EvidenceVerifier;
 
 /**
@@ -61,6 +63,8 @@ public final class Simulation {
     private final List<network.mira.core.crypto.PublicKey> validatorKeys;
     /** Which set decides each height; {@link #changeStakesAt} moves voting power at a boundary. */
     private ValidatorSchedule schedule;
+    /** With {@link #enableStaking}: the staking rules, which then also decide the schedule. */
+    private SimStaking staking;
     private final SimSignatures signatures;
     private final CertificateVerifier certificateVerifier;
     private final VoteValidator voteValidator;
@@ -102,8 +106,8 @@ public final class Simulation {
         this.validatorSet = new ValidatorSet(members);
         this.schedule = ValidatorSchedule.fixed(validatorSet);
         this.certificateVerifier = new CertificateVerifier(signatures);
-        this.voteValidator = new VoteValidator(CHAIN_ID, validatorSet, signatures);
-        this.proposalValidator = new ProposalValidator(CHAIN_ID, validatorSet, signatures);
+        this.voteValidator = new VoteValidator(CHAIN_ID, h -> schedule.at(h), signatures);
+        this.proposalValidator = new ProposalValidator(CHAIN_ID, h -> schedule.at(h), signatures);
         this.blockEvidence = new SimEvidence(new EvidenceVerifier(CHAIN_ID, validatorSet,
                 EvidenceVerifier.DEFAULT_MAX_AGE_BLOCKS, signatures), nodeKeys.length);
         Map<Integer, Integer> keyUse = new HashMap<>();
@@ -230,6 +234,24 @@ public final class Simulation {
         this.schedule = h -> h >= height ? after : before;
     }
 
+    /**
+     * Runs the staking rules on the finalized chain (downtime jailing, double-sign slashing and
+     * tombstoning, epoch transitions) and lets them choose each epoch's validator set. Call before
+     * {@link #start}.
+     */
+    public void enableStaking(StakingParameters parameters) {
+        staking = new SimStaking(parameters, validatorSet);
+        schedule = staking;
+    }
+
+    /** The staking state after the last finalized height, with {@link #enableStaking}. */
+    public StakingState stakingState() {
+        if (staking == null) {
+            throw new IllegalStateException("staking is not enabled");
+        }
+        return staking.state();
+    }
+
     /** The validator set that decides {@code height}. */
     public ValidatorSet validatorsAt(long height) {
         return schedule.at(height);
@@ -294,6 +316,11 @@ public final class Simulation {
             }
         }
         return min == Long.MAX_VALUE ? 0 : min;
+    }
+
+    /** The validator key {@code node} signs with. */
+    public network.mira.core.crypto.PublicKey nodeKey(int node) {
+        return nodes.get(node).signer.publicKey();
     }
 
     /** The certificate {@code node} stored for {@code height} (1-based). */
@@ -412,6 +439,10 @@ public final class Simulation {
                 node.chain.add(finalize.block());
                 node.certificates.add(finalize.certificate());
                 blockEvidence.finalized(node.index, finalize.block());
+                if (staking != null && node.isHonest()) {
+                    staking.onFinalized(finalize.block(), finalize.certificate(),
+                            blockEvidence.evidenceIn(finalize.block()));
+                }
                 node.gossipMessages.clear();
                 node.wal.clear();
             } else if (action instanceof ConsensusAction.ReportEvidence report) {
@@ -471,6 +502,11 @@ public final class Simulation {
     }
 
     private void gossip() {
+        for (SimNode node : nodes) {
+            if (staking != null && node.up && node.isHonest()) {
+                staking.unjailIfDue(node.signer.publicKey());
+            }
+        }
         for (SimNode node : nodes) {
             if (node.up) {
                 // one random peer per tick keeps a long stall from flooding the simulation
@@ -594,7 +630,8 @@ public final class Simulation {
             }
         }
         return new SimReport(seed, heights == Long.MAX_VALUE ? 0 : heights, safety, doubleSigns, evidence.size(),
-                includedEvidence().size(), messagesSent);
+                includedEvidence().size(), messagesSent, staking == null ? 0 : staking.validatorsSlashed(),
+                staking == null ? 0 : staking.validatorsJailed());
     }
 
     private List<String> doubleSigns(SimNode node) {

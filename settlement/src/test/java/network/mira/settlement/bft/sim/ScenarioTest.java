@@ -155,6 +155,55 @@ class ScenarioTest {
         }
     }
 
+    private static network.mira.settlement.staking.StakingParameters simStaking(long downtimeWindow) {
+        return network.mira.settlement.staking.StakingParameters.byName(java.util.Map.of(
+                "epoch_blocks", "10", "unbonding_epochs", "2", "min_self_bond", "1", "downtime_window",
+                Long.toString(downtimeWindow), "downtime_min_signed_bps", "5000", "jail_blocks", "10",
+                "issuance_per_epoch", "0"));
+    }
+
+    /**
+     * A byzantine double-signer's evidence reaches a block, the staking rules slash and tombstone it,
+     * and from the epoch after the next boundary it is no longer in the set; the others go on.
+     */
+    @Test
+    void aDoubleSignerIsSlashedTombstonedAndLeavesTheSet() {
+        Simulation sim = Simulation.simple(16, 4, Set.of(2), false);
+        sim.enableStaking(simStaking(1_000));
+        sim.start();
+        assertThat(sim.runUntilHeight(60, 300_000)).as(sim.describe()).isTrue();
+        SimReport report = sim.check();
+        assertThat(report.safe()).as(report.toString()).isTrue();
+        assertThat(report.validatorsSlashed()).isEqualTo(1);
+        network.mira.core.crypto.PublicKey byzantine = sim.nodeKey(2);
+        assertThat(sim.stakingState().validators().get(byzantine).status())
+                .isEqualTo(network.mira.settlement.staking.ValidatorStatus.TOMBSTONED);
+        assertThat(sim.validatorsAt(1).contains(byzantine)).isTrue();
+        assertThat(sim.validatorsAt(60).contains(byzantine)).as("gone from the set").isFalse();
+        assertThat(sim.validatorsAt(60).size()).isEqualTo(3);
+    }
+
+    /** A validator that is down past the downtime window is jailed; back up, it unjails and rejoins. */
+    @Test
+    void anOfflineValidatorIsJailedThenUnjailsAndRejoins() {
+        Simulation sim = Simulation.simple(17, 4, Set.of(), false);
+        sim.enableStaking(simStaking(10));
+        sim.crashAt(0, 3);
+        sim.start();
+        assertThat(sim.runUntilHeight(25, 300_000)).as(sim.describe()).isTrue();
+        network.mira.core.crypto.PublicKey offline = sim.nodeKey(3);
+        assertThat(sim.check().validatorsJailed()).isEqualTo(1);
+        assertThat(sim.validatorsAt(45).contains(offline)).as("jailed: out of the set").isFalse();
+
+        sim.restartAt(sim.nowMs(), 3);
+        long back = sim.honestUpMinHeight();
+        assertThat(sim.runUntilHeight(back + 40, 600_000)).as(sim.describe()).isTrue();
+        assertThat(sim.stakingState().validators().get(offline).status())
+                .isNotEqualTo(network.mira.settlement.staking.ValidatorStatus.JAILED);
+        assertThat(sim.validatorsAt(sim.honestUpMinHeight() + 1).contains(offline)).as("rejoined").isTrue();
+        assertSafe(sim);
+    }
+
     @Test
     void sameSeedSameRun() {
         FaultPlan.Outcome first = FaultPlan.run(77, 7, FaultPlan.Fault.PARTITION, 40, false);
