@@ -22,7 +22,7 @@ import network.mira.core.consensus.ValidatorSet;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.p2p.peer.TokenBucket;
-import network.mira.settlement.consensus.BftEngine;
+import network.mira.settlement.consensus.ConsensusInbox;
 import network.mira.settlement.ledger.Ledger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +50,7 @@ public final class BlockSync implements AutoCloseable {
     private static final int MALFORMED_PENALTY = 20;
 
     private final Ledger ledger;
-    private final BftEngine engine;
+    private final ConsensusInbox engine;
     private final PeerMessenger peers;
     private final String chainId;
     private final ValidatorSet validators;
@@ -76,7 +76,7 @@ public final class BlockSync implements AutoCloseable {
 
     private record Verified(Block block, CommitCertificate certificate, PublicKey from) {}
 
-    public BlockSync(Ledger ledger, BftEngine engine, PeerMessenger peers, String chainId, ValidatorSet validators,
+    public BlockSync(Ledger ledger, ConsensusInbox engine, PeerMessenger peers, String chainId, ValidatorSet validators,
                      CertificateVerifier certificates, LongSupplier clockMs, MeterRegistry metrics) {
         this.ledger = ledger;
         this.engine = engine;
@@ -125,7 +125,7 @@ public final class BlockSync implements AutoCloseable {
             return;
         }
         if (!serving.computeIfAbsent(from, peer -> new TokenBucket(SERVED_PER_SECOND, 2 * SERVED_PER_SECOND,
-                System::nanoTime)).tryTake()) {
+                () -> Math.multiplyExact(clockMs.getAsLong(), 1_000_000L))).tryTake()) {
             return; // over its budget: it asks again after its request timeout
         }
         Optional<Block> block = height >= 1 ? ledger.block(height) : Optional.empty();
@@ -176,7 +176,8 @@ public final class BlockSync implements AutoCloseable {
         }
     }
 
-    private void tick() {
+    /** One sync step; package-private so tests can drive it without the timer. */
+    void tick() {
         BlockHeader head = ledger.headHeader();
         peers.broadcast(Channels.STATUS, new ByteWriter(40).u64(head.height()).raw(head.hash().bytes()).toByteArray());
         long finalized = head.height();

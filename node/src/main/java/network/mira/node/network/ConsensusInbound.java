@@ -11,7 +11,7 @@ import network.mira.settlement.bft.Proposal;
 import network.mira.settlement.bft.ProposalValidator;
 import network.mira.settlement.bft.Vote;
 import network.mira.settlement.bft.VoteValidator;
-import network.mira.settlement.consensus.BftEngine;
+import network.mira.settlement.consensus.ConsensusInbox;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +26,13 @@ public final class ConsensusInbound {
     static final int MALFORMED_PENALTY = 20;
     static final int FORGED_PENALTY = 50;
 
-    private final BftEngine engine;
+    private final ConsensusInbox engine;
     private final ProposalValidator proposals;
     private final VoteValidator votes;
     private final SeenCache seen;
     private final PeerMessenger peers;
 
-    public ConsensusInbound(BftEngine engine, ProposalValidator proposals, VoteValidator votes, SeenCache seen,
+    public ConsensusInbound(ConsensusInbox engine, ProposalValidator proposals, VoteValidator votes, SeenCache seen,
                             PeerMessenger peers) {
         this.engine = engine;
         this.proposals = proposals;

@@ -16,7 +16,7 @@ import network.mira.node.daemon.MiraNode;
  * this JVM on free loopback ports, set up in a temp dir the way {@code mira-node start --dev}
  * sets up its data dir: validator key, faucet key and a devnet genesis.
  */
-final class InProcessDevnet implements AutoCloseable {
+public final class InProcessDevnet implements AutoCloseable {
     /** The file name the daemon reads the devnet faucet key from, inside the data dir. */
     private static final String FAUCET_KEY_FILE = "faucet-key.json";
 
@@ -26,7 +26,7 @@ final class InProcessDevnet implements AutoCloseable {
         this.node = node;
     }
 
-    static InProcessDevnet start(Path dataDir) throws IOException {
+    public static InProcessDevnet start(Path dataDir) throws IOException {
         SecureRandom random = new SecureRandom();
         KeyPair validator = KeyPair.generate(random);
         KeyPair faucet = KeyPair.generate(random);
@@ -47,6 +47,11 @@ final class InProcessDevnet implements AutoCloseable {
         MiraNode node = new MiraNode(config);
         node.start();
         return new InProcessDevnet(node);
+    }
+
+    /** The running node's ledger, for tests that read finalized blocks directly. */
+    public network.mira.settlement.ledger.Ledger ledger() {
+        return node.ledger();
     }
 
     String rpc() {

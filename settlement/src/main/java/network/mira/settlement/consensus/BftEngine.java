@@ -62,7 +62,7 @@ import org.slf4j.LoggerFactory;
  * only once transactions are waiting or the empty-block interval has passed (CometBFT's
  * {@code create_empty_blocks_interval}), so an idle chain makes heartbeat blocks, not a stream.
  */
-public final class BftEngine implements ConsensusEngine {
+public final class BftEngine implements ConsensusEngine, ConsensusInbox {
     private static final Logger LOG = LoggerFactory.getLogger(BftEngine.class);
     /**
      * Tendermint's liveness assumes every message eventually reaches every honest validator; a
@@ -174,6 +174,7 @@ public final class BftEngine implements ConsensusEngine {
     }
 
     /** From any thread: a vote (already checked by {@link network.mira.settlement.bft.VoteValidator}). */
+    @Override
     public void deliverVote(Vote vote) {
         inbox.add(new Inbound(new ConsensusEvent.VoteReceived(Objects.requireNonNull(vote, "vote")), null));
     }
@@ -183,6 +184,7 @@ public final class BftEngine implements ConsensusEngine {
      * {@link network.mira.settlement.bft.ProposalValidator}) with its block, whose body must match
      * the header; the block is executed here before the core may prevote for it.
      */
+    @Override
     public void deliverProposal(Proposal proposal, Block block) {
         requireBodyOf(proposal.block(), block);
         inbox.add(new Inbound(new ConsensusEvent.ProposalReceived(proposal), block));
@@ -193,11 +195,13 @@ public final class BftEngine implements ConsensusEngine {
      * certificate against the validator set; the block is re-executed and must reach the state
      * root in its header before it is committed.
      */
+    @Override
     public void deliverDecision(Block block, CommitCertificate certificate) {
         inbox.add(new Inbound(new ConsensusEvent.DecisionReceived(block.header(), certificate), block));
     }
 
     /** The height this engine is deciding (last finalized + 1), for block sync. */
+    @Override
     public long currentHeight() {
         return c.ledger().finalizedHeight() + 1;
     }
