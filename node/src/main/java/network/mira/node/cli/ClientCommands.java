@@ -17,6 +17,9 @@ public final class ClientCommands {
                 new CommandLine(new AccountCommand(environment)),
                 new CommandLine(new StatusCommand(environment)),
                 TxCommand.commandLine(environment),
-                new CommandLine(new BlockCommand(environment)));
+                new CommandLine(new BlockCommand(environment)),
+                new CommandLine(new ValidatorsCommand(environment)),
+                StakeCommand.commandLine(environment),
+                SlashingCommand.commandLine(environment));
     }
 }

@@ -24,7 +24,9 @@ import network.mira.rpc.MetricsHttpServer;
 import network.mira.rpc.service.AccountGrpcService;
 import network.mira.rpc.service.ChainGrpcService;
 import network.mira.rpc.service.FaucetGrpcService;
+import network.mira.rpc.service.LedgerStakingView;
 import network.mira.rpc.service.NodeGrpcService;
+import network.mira.rpc.service.StakingGrpcService;
 import network.mira.rpc.service.TransactionGrpcService;
 import network.mira.rpc.stream.BlockFeed;
 import network.mira.settlement.ChainParameters;
@@ -161,7 +163,8 @@ public final class MiraNode implements AutoCloseable {
 
         List<BindableService> services = List.of(new NodeGrpcService(status),
                 new TransactionGrpcService(ledger, mempool), new AccountGrpcService(ledger),
-                new ChainGrpcService(ledger, parameters, feed), new FaucetGrpcService(faucet));
+                new ChainGrpcService(ledger, parameters, feed), new FaucetGrpcService(faucet),
+                new StakingGrpcService(new LedgerStakingView(ledger)));
         GrpcServer.Settings defaults = GrpcServer.Settings.defaults(config.rpc().host(), config.rpc().port());
         grpc = new GrpcServer(new GrpcServer.Settings(defaults.host(), defaults.port(),
                 config.rpc().maxInboundMessageBytes(), defaults.threads(), defaults.queueLength(),
