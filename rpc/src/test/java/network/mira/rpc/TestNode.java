@@ -205,7 +205,7 @@ final class TestNode implements AutoCloseable {
         var head = ledger.head();
         return new NodeStatusSnapshot(parameters.chainId(), parameters.genesisHash(), head.height(), head.height(),
                 head.height(), head.header().stateRoot(), head.hash(), head.header().timestampMs(),
-                Optional.of(validator.publicKey()), 0, mempool.size(), "test", parameters.validators().size());
+                Optional.of(validator.publicKey()), 0, mempool.size(), "test", parameters.validators().size(), network.mira.settlement.staking.StakingParameters.defaults().epochOf(head.height()));
     }
 
     private static void closeQuietly(ConsensusWal wal) {

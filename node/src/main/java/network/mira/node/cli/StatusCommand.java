@@ -27,6 +27,7 @@ final class StatusCommand extends CliCommand {
             out.put("height", JsonOutput.u64(status.getHeight()));
             out.put("confirmed_height", JsonOutput.u64(status.getConfirmedHeight()));
             out.put("finalized_height", JsonOutput.u64(status.getFinalizedHeight()));
+            out.put("epoch", JsonOutput.u64(status.getEpoch()));
             out.put("state_root", status.getStateRoot());
             out.put("latest_block_hash", status.getLatestBlockHash());
             out.put("latest_block_time_ms", JsonOutput.u64(status.getLatestBlockTimeMs()));
@@ -46,6 +47,7 @@ final class StatusCommand extends CliCommand {
         fields.put("height", Long.toUnsignedString(status.getHeight()));
         fields.put("confirmed height", Long.toUnsignedString(status.getConfirmedHeight()));
         fields.put("finalized height", Long.toUnsignedString(status.getFinalizedHeight()));
+        fields.put("epoch", Long.toUnsignedString(status.getEpoch()));
         fields.put("state root", status.getStateRoot());
         fields.put("latest block", status.getLatestBlockHash() + " at "
                 + Instant.ofEpochMilli(status.getLatestBlockTimeMs()));

@@ -46,6 +46,7 @@ import network.mira.settlement.mempool.Mempool;
 import network.mira.settlement.mempool.TransactionAdmission;
 import network.mira.settlement.production.BlockBuilder;
 import network.mira.settlement.signer.GuardedSigner;
+import network.mira.settlement.staking.StakingParameters;
 import network.mira.svm.ProgramRegistry;
 import network.mira.svm.TransactionExecutor;
 import network.mira.svm.parallel.ParallelBlockExecutor;
@@ -99,8 +100,9 @@ public final class MiraNode implements AutoCloseable {
 
     private void startComponents() throws IOException {
         Genesis genesis = readGenesis(config.genesisPath());
+        StakingParameters chainParameters;
         try {
-            GenesisParameters.check(genesis.parameters());
+            chainParameters = GenesisParameters.check(genesis.parameters());
         } catch (IllegalArgumentException e) {
             throw new StartupException("genesis " + config.genesisPath() + ": " + e.getMessage());
         }
@@ -158,7 +160,8 @@ public final class MiraNode implements AutoCloseable {
         Faucet faucet = new Faucet(faucetKey(genesis), ledger, mempool, config.faucet().maxLamportsPerRequest(),
                 config.faucet().cooldownMs(), System::currentTimeMillis);
         NodeStatusReporter status = new NodeStatusReporter(ledger, parameters, mempool,
-                validator ? Optional.of(validatorKey.publicKey()) : Optional.empty(), VERSION, network::peerCount);
+                validator ? Optional.of(validatorKey.publicKey()) : Optional.empty(), VERSION, network::peerCount,
+                chainParameters::epochOf);
         p2pPort = network.start(engine, ledger, mempool, evidencePool);
 
         List<BindableService> services = List.of(new NodeGrpcService(status),

@@ -2,6 +2,7 @@ package network.mira.node.daemon;
 
 import java.util.Optional;
 import java.util.function.IntSupplier;
+import java.util.function.LongUnaryOperator;
 import network.mira.core.block.BlockHeader;
 import network.mira.core.crypto.PublicKey;
 import network.mira.rpc.service.NodeStatusSnapshot;
@@ -21,11 +22,13 @@ final class NodeStatusReporter implements NodeStatusSource {
     private final Optional<PublicKey> validator;
     private final String version;
     private final IntSupplier peers;
+    private final LongUnaryOperator epochOf;
 
     /** @param validator this node's key when it is in the validator set, empty on a follower */
     NodeStatusReporter(Ledger ledger, ChainParameters parameters, Mempool mempool, Optional<PublicKey> validator,
-                       String version, IntSupplier peers) {
+                       String version, IntSupplier peers, LongUnaryOperator epochOf) {
         this.peers = peers;
+        this.epochOf = epochOf;
         this.ledger = ledger;
         this.parameters = parameters;
         this.mempool = mempool;
@@ -39,6 +42,6 @@ final class NodeStatusReporter implements NodeStatusSource {
         long height = head.height();
         return new NodeStatusSnapshot(parameters.chainId(), parameters.genesisHash(), height, height, height,
                 head.stateRoot(), head.hash(), head.timestampMs(), validator, peers.getAsInt(),
-                mempool.size(), version, parameters.validators().size());
+                mempool.size(), version, parameters.validators().size(), epochOf.applyAsLong(height));
     }
 }

@@ -110,6 +110,8 @@ class LiveNodeCliTest {
         assertThat(status.get("chain_id").asText()).isEqualTo("mira-devnet");
         assertThat(status.get("height").asLong()).isGreaterThanOrEqualTo(transfer.get("height").asLong());
         assertThat(status.get("finalized_height").asLong()).isGreaterThanOrEqualTo(transfer.get("height").asLong());
+        // The devnet genesis sets no parameters: epochs of the default 100 blocks.
+        assertThat(status.get("epoch").asLong()).isEqualTo(status.get("finalized_height").asLong() / 100);
         assertThat(status.get("state_root").asText()).isNotBlank();
         assertThat(status.get("validator").asText()).isNotBlank();
         assertThat(status.get("peers").isIntegralNumber()).isTrue();

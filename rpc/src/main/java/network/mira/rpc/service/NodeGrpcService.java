@@ -31,6 +31,7 @@ public final class NodeGrpcService extends NodeServiceGrpc.NodeServiceImplBase {
                 .setMempoolSize(status.mempoolSize())
                 .setVersion(status.version())
                 .setValidatorCount(status.validatorCount())
+                .setEpoch(status.epoch())
                 .build());
         responses.onCompleted();
     }

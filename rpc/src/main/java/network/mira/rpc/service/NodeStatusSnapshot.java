@@ -16,7 +16,7 @@ import network.mira.core.crypto.PublicKey;
 public record NodeStatusSnapshot(String chainId, Hash genesisHash, long height, long finalizedHeight,
                                  long confirmedHeight, Hash stateRoot, Hash latestBlockHash,
                                  long latestBlockTimeMs, Optional<PublicKey> validator, int peers,
-                                 int mempoolSize, String version, int validatorCount) {
+                                 int mempoolSize, String version, int validatorCount, long epoch) {
     public NodeStatusSnapshot {
         Objects.requireNonNull(chainId, "chainId");
         Objects.requireNonNull(genesisHash, "genesisHash");
