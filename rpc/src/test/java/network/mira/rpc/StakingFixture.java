@@ -1,5 +1,13 @@
 package network.mira.rpc;
 
+import static network.mira.settlement.staking.StakingFixtures.GENESIS_SUPPLY;
+import static network.mira.settlement.staking.StakingFixtures.MIRA;
+import static network.mira.settlement.staking.StakingFixtures.consensusKey;
+import static network.mira.settlement.staking.StakingFixtures.identity;
+import static network.mira.settlement.staking.StakingFixtures.selfBond;
+import static network.mira.settlement.staking.StakingFixtures.stake;
+import static network.mira.settlement.staking.StakingFixtures.staker;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +20,7 @@ import network.mira.settlement.staking.EpochTransition;
 import network.mira.settlement.staking.GenesisValidator;
 import network.mira.settlement.staking.Slashing;
 import network.mira.settlement.staking.StakingOperations;
+import network.mira.settlement.staking.StakingFixtures;
 import network.mira.settlement.staking.StakingParameters;
 import network.mira.settlement.staking.StakingResult;
 import network.mira.settlement.staking.StakingState;
@@ -23,43 +32,14 @@ import network.mira.settlement.staking.StakingState;
  * deactivating states. Epoch 1 (heights 10..19); signatures recorded up to height 19.
  */
 final class StakingFixture {
-    static final long MIRA = StakingParameters.LAMPORTS_PER_MIRA;
-    static final long GENESIS_SUPPLY = 1_000_000 * MIRA;
     static final Hash EVIDENCE = Hash.sha256(new byte[] {42});
     static final long DOUBLE_SIGN_HEIGHT = 15;
 
     private StakingFixture() {}
 
-    static PublicKey key(int kind, int n) {
-        byte[] bytes = new byte[32];
-        bytes[0] = (byte) kind;
-        bytes[31] = (byte) n;
-        return PublicKey.wrap(bytes);
-    }
-
-    static PublicKey identity(int n) {
-        return key(1, n);
-    }
-
-    static PublicKey consensusKey(int n) {
-        return key(2, n);
-    }
-
-    static PublicKey selfBond(int n) {
-        return key(3, n);
-    }
-
-    static PublicKey stake(int n) {
-        return key(4, n);
-    }
-
-    static PublicKey staker(int n) {
-        return key(5, n);
-    }
-
+    /** The staking tests' parameters, without issuance so that amounts stay round. */
     static StakingParameters parameters() {
-        return StakingParameters.defaults().with("epoch_blocks", "10").with("unbonding_epochs", "3")
-                .with("downtime_window", "10").with("jail_blocks", "20").with("issuance_per_epoch", "0");
+        return StakingFixtures.parameters().with("issuance_per_epoch", "0");
     }
 
     /** Validators 0, 1, 2 at genesis (self-bonds 100, 200, 300 MIRA; commission 10%). */

@@ -1,12 +1,12 @@
 package network.mira.rpc;
 
 import static network.mira.rpc.RpcAssertions.assertRpcError;
-import static network.mira.rpc.StakingFixture.MIRA;
-import static network.mira.rpc.StakingFixture.identity;
-import static network.mira.rpc.StakingFixture.consensusKey;
-import static network.mira.rpc.StakingFixture.selfBond;
-import static network.mira.rpc.StakingFixture.stake;
-import static network.mira.rpc.StakingFixture.staker;
+import static network.mira.settlement.staking.StakingFixtures.MIRA;
+import static network.mira.settlement.staking.StakingFixtures.identity;
+import static network.mira.settlement.staking.StakingFixtures.consensusKey;
+import static network.mira.settlement.staking.StakingFixtures.selfBond;
+import static network.mira.settlement.staking.StakingFixtures.stake;
+import static network.mira.settlement.staking.StakingFixtures.staker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;

@@ -7,14 +7,14 @@ import java.util.TreeMap;
 import network.mira.core.crypto.PublicKey;
 
 /** Deterministic keys and small chains for staking tests. */
-final class StakingFixtures {
-    static final long MIRA = StakingParameters.LAMPORTS_PER_MIRA;
-    static final long GENESIS_SUPPLY = 1_000_000 * MIRA;
+public final class StakingFixtures {
+    public static final long MIRA = StakingParameters.LAMPORTS_PER_MIRA;
+    public static final long GENESIS_SUPPLY = 1_000_000 * MIRA;
 
     private StakingFixtures() {}
 
     /** A key whose bytes are {@code kind} then {@code n}: distinct, and ordered by n within a kind. */
-    static PublicKey key(int kind, int n) {
+    public static PublicKey key(int kind, int n) {
         byte[] bytes = new byte[32];
         bytes[0] = (byte) kind;
         bytes[28] = (byte) (n >>> 24);
@@ -24,27 +24,27 @@ final class StakingFixtures {
         return PublicKey.wrap(bytes);
     }
 
-    static PublicKey identity(int n) {
+    public static PublicKey identity(int n) {
         return key(1, n);
     }
 
-    static PublicKey consensusKey(int n) {
+    public static PublicKey consensusKey(int n) {
         return key(2, n);
     }
 
-    static PublicKey selfBond(int n) {
+    public static PublicKey selfBond(int n) {
         return key(3, n);
     }
 
-    static PublicKey stake(int n) {
+    public static PublicKey stake(int n) {
         return key(4, n);
     }
 
-    static PublicKey staker(int n) {
+    public static PublicKey staker(int n) {
         return key(5, n);
     }
 
-    static StakingParameters parameters() {
+    public static StakingParameters parameters() {
         return StakingParameters.defaults().with("epoch_blocks", "10").with("unbonding_epochs", "3")
                 .with("downtime_window", "10").with("jail_blocks", "20");
     }
