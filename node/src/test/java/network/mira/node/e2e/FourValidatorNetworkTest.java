@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import network.mira.node.testnet.TestnetCli;
@@ -48,21 +44,13 @@ class FourValidatorNetworkTest {
         if (dir == null) {
             return;
         }
-        for (int i = 0; i < VALIDATORS; i++) {
-            Path pid = dir.resolve("node" + i).resolve("node.pid");
-            if (Files.exists(pid)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(p -> {
-                    p.destroyForcibly();
-                    p.onExit().join();
-                });
-            }
-        }
+        LoopbackTestnet.killLeftovers(dir);
     }
 
     @Test
     void finalizeTogetherSurviveOneDownStallAtTwoDownAndAgreeOnEveryBlock() throws Exception {
         dir = work.resolve("testnet");
-        basePort = freeBasePort();
+        basePort = LoopbackTestnet.freeBasePort(VALIDATORS);
         ok(cli.run("testnet", "init", "--validators", "4", "--out", dir.toString(), "--base-port",
                 Integer.toString(basePort)));
         ok(cli.run("testnet", "start", dir.toString()));
@@ -191,29 +179,5 @@ class FourValidatorNetworkTest {
     private static TestnetCli.Result ok(TestnetCli.Result result) {
         assertThat(result.exitCode()).as(result.toString()).isZero();
         return result;
-    }
-
-    /** A base port P with P+I, P+100+I and P+200+I free on loopback for every node. */
-    private static int freeBasePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            if (allFree(base)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free base port found");
-    }
-
-    private static boolean allFree(int base) {
-        for (int offset : new int[] {0, 100, 200}) {
-            for (int i = 0; i < VALIDATORS; i++) {
-                try (ServerSocket socket = new ServerSocket(base + offset + i, 1, InetAddress.getLoopbackAddress())) {
-                    socket.setReuseAddress(true);
-                } catch (IOException taken) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }

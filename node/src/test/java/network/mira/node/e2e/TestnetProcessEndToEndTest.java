@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import network.mira.node.cli.ExitCodes;
 import network.mira.node.testnet.TestnetCli;
@@ -42,15 +39,7 @@ class TestnetProcessEndToEndTest {
     @AfterEach
     void killLeftovers() throws IOException {
         for (Path dir : testnets) {
-            for (int i = 0; Files.isDirectory(dir.resolve("node" + i)); i++) {
-                Path pid = dir.resolve("node" + i).resolve("node.pid");
-                if (Files.exists(pid)) {
-                    ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(p -> {
-                        p.destroyForcibly();
-                        p.onExit().join();
-                    });
-                }
-            }
+            LoopbackTestnet.killLeftovers(dir);
         }
     }
 
@@ -145,7 +134,7 @@ class TestnetProcessEndToEndTest {
     private Path init(int validators) throws IOException {
         Path dir = work.resolve("testnet" + validators);
         testnets.add(dir);
-        int base = freeBasePort(validators);
+        int base = LoopbackTestnet.freeBasePort(validators);
         TestnetCli.Result result = cli.run("testnet", "init", "--validators", Integer.toString(validators), "--out",
                 dir.toString(), "--base-port", Integer.toString(base));
         assertThat(result.exitCode()).as(result.toString()).isZero();
@@ -178,29 +167,5 @@ class TestnetProcessEndToEndTest {
         String stdout = Files.readString(out);
         assertThat(process.exitValue()).as("stdout: %s%nstderr: %s", stdout, Files.readString(err)).isZero();
         return JSON.readTree(stdout);
-    }
-
-    /** A base port P with P+I, P+100+I and P+200+I all free on loopback. */
-    private static int freeBasePort(int validators) throws IOException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            int base = ThreadLocalRandom.current().nextInt(20_000, 32_000);
-            if (allFree(base, validators)) {
-                return base;
-            }
-        }
-        throw new IllegalStateException("no free base port found");
-    }
-
-    private static boolean allFree(int base, int validators) {
-        for (int offset : new int[] {0, 100, 200}) {
-            for (int i = 0; i < validators; i++) {
-                try (ServerSocket socket = new ServerSocket(base + offset + i, 1, InetAddress.getLoopbackAddress())) {
-                    socket.setReuseAddress(true);
-                } catch (IOException taken) {
-                    return false;
-                }
-            }
-        }
-        return true;
     }
 }
