@@ -3,7 +3,7 @@ package network.mira.settlement.bft.sim;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -655,11 +655,11 @@ public final class Simulation {
         final boolean divergent;
         final List<BlockHeader> chain = new ArrayList<>();
         final List<CommitCertificate> certificates = new ArrayList<>();
-        final java.util.LinkedHashSet<Object> gossipMessages = new java.util.LinkedHashSet<>();
+        final LinkedHashSet<Object> gossipMessages = new LinkedHashSet<>();
         final Map<Integer, Long> syncSentMs = new HashMap<>();
         final Map<Integer, Long> syncRequestedMs = new HashMap<>();
         /** This node's own proposals and votes of its current height: the simulated consensus WAL. */
-        final java.util.LinkedHashSet<Object> wal = new java.util.LinkedHashSet<>();
+        final LinkedHashSet<Object> wal = new LinkedHashSet<>();
         ConsensusCore core;
         LockState lock;
         boolean up;
