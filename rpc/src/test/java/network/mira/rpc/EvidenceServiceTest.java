@@ -95,7 +95,7 @@ class EvidenceServiceTest {
         assertThat(DuplicateVoteEvidence.decode(entry.getEncoded().toByteArray()).hash()).isEqualTo(evidence.hash());
 
         network.mira.rpc.v1.Block block = chain.getBlock(GetBlockRequest.newBuilder().setHeight(included).build());
-        assertThat(block.getVersion()).isEqualTo(2);
+        assertThat(block.getVersion()).isEqualTo(network.mira.core.block.BlockHeader.VERSION);
         assertThat(block.getEvidenceCount()).isEqualTo(1);
         assertThat(block.getEvidenceRoot()).isNotEqualTo(ZERO);
         assertThat(block.getIncludedEvidenceList()).containsExactly(entry);

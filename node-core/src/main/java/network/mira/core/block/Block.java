@@ -2,9 +2,11 @@ package network.mira.core.block;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import network.mira.core.codec.ByteReader;
 import network.mira.core.codec.ByteWriter;
 import network.mira.core.codec.DecodeException;
+import network.mira.core.consensus.CommitCertificate;
 import network.mira.core.crypto.Hash;
 
 /**
@@ -13,7 +15,9 @@ import network.mira.core.crypto.Hash;
  * re-executed. Evidence items (proof of a validator's misbehaviour, such as two conflicting
  * votes) are opaque here: settlement encodes and verifies them; this class only bounds them and
  * checks them against the header's evidence root. A version-1 block has no evidence and encodes
- * exactly as blocks did before evidence existed.
+ * exactly as blocks did before evidence existed. A version-3 block also carries its parent's commit
+ * certificate (the last commit, as CometBFT's blocks do), chosen by the proposer among the quorums
+ * it saw; the header commits to its hash, so every node records the same signers for the parent.
  */
 public final class Block {
     /** Hard bound on transactions per block, whatever the configuration says. */
@@ -24,17 +28,26 @@ public final class Block {
     public static final int MAX_EVIDENCE = 100;
     /** An encoded evidence item is never larger than this (a duplicate-vote pair is 347 bytes). */
     public static final int MAX_EVIDENCE_BYTES = 1024;
+    /** The largest encoded certificate: {@link CommitCertificate#MAX_SIGNATURES} signatures. */
+    public static final int MAX_LAST_COMMIT_BYTES = 80 + CommitCertificate.MAX_SIGNATURES * 96;
 
     private final BlockHeader header;
     private final List<byte[]> transactions;
     private final List<byte[]> evidence;
+    private final Optional<CommitCertificate> lastCommit;
 
     /** A block without evidence. */
     public Block(BlockHeader header, List<byte[]> transactions) {
         this(header, transactions, List.of());
     }
 
+    /** A block without a last commit (genesis, height 1, and every block before version 3). */
     public Block(BlockHeader header, List<byte[]> transactions, List<byte[]> evidence) {
+        this(header, transactions, evidence, Optional.empty());
+    }
+
+    public Block(BlockHeader header, List<byte[]> transactions, List<byte[]> evidence,
+                 Optional<CommitCertificate> lastCommit) {
         if (header.transactionCount() != transactions.size()) {
             throw new IllegalArgumentException("header says " + header.transactionCount()
                     + " transactions, body has " + transactions.size());
@@ -49,6 +62,12 @@ public final class Block {
                         + MAX_EVIDENCE_BYTES);
             }
         }
+        Hash lastCommitHash = lastCommit.map(c -> Hash.sha256(c.encode())).orElse(Hash.ZERO);
+        if (!header.lastCommitHash().equals(lastCommitHash)) {
+            throw new IllegalArgumentException("header's last commit hash " + header.lastCommitHash()
+                    + " does not match the body's " + lastCommitHash);
+        }
+        this.lastCommit = lastCommit;
         this.header = header;
         this.transactions = List.copyOf(copyOf(transactions));
         this.evidence = List.copyOf(copyOf(evidence));
@@ -76,6 +95,11 @@ public final class Block {
         return copyOf(evidence);
     }
 
+    /** The parent's commit certificate this block carries, if any. */
+    public Optional<CommitCertificate> lastCommit() {
+        return lastCommit;
+    }
+
     public static Hash transactionsRoot(List<byte[]> transactions) {
         return MerkleRoot.of(transactions);
     }
@@ -91,7 +115,10 @@ public final class Block {
                 && evidenceRoot(evidence).equals(header.evidenceRoot());
     }
 
-    /** Header, then each transaction, then each evidence item (u32 length + bytes each). */
+    /**
+     * Header, then each transaction, then each evidence item (u32 length + bytes each), then in
+     * version 3 the last commit (u32 length + bytes; length 0 when there is none).
+     */
     public byte[] encode() {
         ByteWriter writer = new ByteWriter(256 + transactions.size() * 300 + evidence.size() * 400)
                 .raw(header.encode());
@@ -100,6 +127,9 @@ public final class Block {
         }
         for (byte[] item : evidence) {
             writer.bytes(item);
+        }
+        if (header.version() >= BlockHeader.VERSION) {
+            writer.bytes(lastCommit.map(CommitCertificate::encode).orElse(new byte[0]));
         }
         return writer.toByteArray();
     }
@@ -115,8 +145,19 @@ public final class Block {
         for (int i = 0; i < header.evidenceCount(); i++) {
             evidence.add(reader.bytes(MAX_EVIDENCE_BYTES, "evidence " + i));
         }
+        Optional<CommitCertificate> lastCommit = Optional.empty();
+        if (header.version() >= BlockHeader.VERSION) {
+            byte[] encoded = reader.bytes(MAX_LAST_COMMIT_BYTES, "last commit");
+            if (encoded.length > 0) {
+                lastCommit = Optional.of(CommitCertificate.decode(encoded));
+            }
+        }
         reader.expectEnd("block");
-        Block block = new Block(header, transactions, evidence);
+        Hash lastCommitHash = lastCommit.map(c -> Hash.sha256(c.encode())).orElse(Hash.ZERO);
+        if (!lastCommitHash.equals(header.lastCommitHash())) {
+            throw new DecodeException("block " + header.height() + ": last commit does not match the header's hash");
+        }
+        Block block = new Block(header, transactions, evidence, lastCommit);
         if (!transactionsRoot(transactions).equals(header.transactionsRoot())) {
             throw new DecodeException("block " + header.height() + ": transactions do not match the header's root");
         }

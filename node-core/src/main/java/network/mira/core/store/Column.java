@@ -19,7 +19,11 @@ public enum Column {
     /** Evidence included in finalized blocks, by (height, index in block). */
     EVIDENCE("evidence"),
     /** Evidence hash to the (height, index) of its inclusion. */
-    EVIDENCE_HASHES("evidence_hashes");
+    EVIDENCE_HASHES("evidence_hashes"),
+    /** The validator set that decides from a height on, by that first height (genesis, then each epoch switch). */
+    VALIDATOR_SETS("validator_sets"),
+    /** Rewards paid at each epoch's end, by (epoch, validator identity). */
+    EPOCH_REWARDS("epoch_rewards");
 
     private final String familyName;
 

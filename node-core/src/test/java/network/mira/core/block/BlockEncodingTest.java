@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import network.mira.core.codec.ByteReader;
 import network.mira.core.codec.ByteWriter;
 import network.mira.core.codec.DecodeException;
+import network.mira.core.consensus.CommitCertificate;
+import network.mira.core.consensus.CommitSignature;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
+import network.mira.core.crypto.Signature;
 import org.junit.jupiter.api.Test;
 
-/** Block layouts: version 1 exactly as before evidence existed, version 2 with evidence. */
+/** Block layouts: version 1 exactly as before evidence existed, version 2 with evidence, version 3 with the last commit. */
 class BlockEncodingTest {
     private static final List<byte[]> TRANSACTIONS = List.of(new byte[] {1, 2, 3, 4, 5}, new byte[] {9, 8, 7});
     /**
@@ -63,7 +67,7 @@ class BlockEncodingTest {
     @Test
     void aVersionTwoBlockCarriesEvidenceAndRoundTrips() throws DecodeException {
         List<byte[]> evidence = List.of(new byte[] {7, 7}, new byte[347]);
-        Block block = new Block(header(BlockHeader.VERSION, evidence), TRANSACTIONS, evidence);
+        Block block = new Block(header(BlockHeader.VERSION_2, evidence), TRANSACTIONS, evidence);
 
         Block decoded = Block.decode(block.encode());
 
@@ -73,7 +77,7 @@ class BlockEncodingTest {
         assertThat(decoded.hash()).isEqualTo(block.hash());
         assertThat(decoded.bodyMatchesHeader()).isTrue();
         // The header commits to the evidence: the same block without it hashes differently.
-        assertThat(decoded.hash()).isNotEqualTo(new Block(header(BlockHeader.VERSION, List.of()), TRANSACTIONS).hash());
+        assertThat(decoded.hash()).isNotEqualTo(new Block(header(BlockHeader.VERSION_2, List.of()), TRANSACTIONS).hash());
         byte[] headerBytes = block.header().encode();
         assertThat(headerBytes).hasSize(v1HeaderByHand().length + Hash.LENGTH + 4);
         assertThat(headerBytes[0]).isEqualTo((byte) 2);
@@ -95,11 +99,11 @@ class BlockEncodingTest {
 
     @Test
     void malformedHeadersAndBodiesAreRefusedPrecisely() {
-        byte[] v2 = new Block(header(BlockHeader.VERSION, List.of()), TRANSACTIONS).encode();
+        byte[] v2 = new Block(header(BlockHeader.VERSION_2, List.of()), TRANSACTIONS).encode();
         byte[] unknownVersion = v2.clone();
-        unknownVersion[0] = 3;
+        unknownVersion[0] = 4;
         assertThatThrownBy(() -> Block.decode(unknownVersion)).isInstanceOf(DecodeException.class)
-                .hasMessage("header version 3 is not supported (expected 1 or 2)");
+                .hasMessage("header version 4 is not supported (expected 1, 2 or 3)");
 
         int evidenceRootAt = v1HeaderByHand().length;
         byte[] rootWithoutEvidence = v2.clone();
@@ -113,7 +117,7 @@ class BlockEncodingTest {
                 .hasMessage("header evidence count 101 exceeds 100");
 
         List<byte[]> oversized = List.of(new byte[Block.MAX_EVIDENCE_BYTES + 1]);
-        byte[] withOversizedItem = new ByteWriter().raw(header(BlockHeader.VERSION, oversized).encode())
+        byte[] withOversizedItem = new ByteWriter().raw(header(BlockHeader.VERSION_2, oversized).encode())
                 .bytes(TRANSACTIONS.get(0)).bytes(TRANSACTIONS.get(1)).bytes(oversized.get(0)).toByteArray();
         assertThatThrownBy(() -> Block.decode(withOversizedItem)).isInstanceOf(DecodeException.class)
                 .hasMessage("evidence 0: length 1025 exceeds maximum 1024");
@@ -121,6 +125,37 @@ class BlockEncodingTest {
         byte[] truncated = java.util.Arrays.copyOf(v2, evidenceRootAt + 10);
         assertThatThrownBy(() -> BlockHeader.decode(new ByteReader(truncated))).isInstanceOf(DecodeException.class)
                 .hasMessageStartingWith("header evidence root: truncated");
+    }
+
+    @Test
+    void aVersionThreeBlockCommitsToTheNextSetAndCarriesItsParentsCertificate() throws DecodeException {
+        CommitCertificate parentCertificate = new CommitCertificate(41, 2, hash(1), hash(9),
+                List.of(new CommitSignature(PublicKey.wrap(hash(5).bytes()), Signature.wrap(new byte[64]))));
+        Hash lastCommitHash = Hash.sha256(parentCertificate.encode());
+        BlockHeader header = header(BlockHeader.VERSION, List.of()).withNextSetAndLastCommit(hash(6), lastCommitHash);
+        Block block = new Block(header, TRANSACTIONS, List.of(), Optional.of(parentCertificate));
+
+        Block decoded = Block.decode(block.encode());
+
+        assertThat(decoded.header()).isEqualTo(header);
+        assertThat(decoded.header().nextValidatorSetHash()).isEqualTo(hash(6));
+        assertThat(decoded.lastCommit()).contains(parentCertificate);
+        assertThat(header.encode()).hasSize(v1HeaderByHand().length + Hash.LENGTH + 4 + 2 * Hash.LENGTH);
+        // The header commits to both: changing either changes the block hash.
+        assertThat(header.withNextSetAndLastCommit(hash(7), lastCommitHash).hash()).isNotEqualTo(header.hash());
+        assertThat(header.withNextSetAndLastCommit(hash(6), hash(8)).hash()).isNotEqualTo(header.hash());
+
+        // A body whose certificate is not the one the header names is refused, built or decoded.
+        CommitCertificate other = new CommitCertificate(41, 3, hash(1), hash(9), List.of());
+        assertThatThrownBy(() -> new Block(header, TRANSACTIONS, List.of(), Optional.of(other)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("last commit hash");
+        byte[] swapped = new ByteWriter().raw(header.encode()).bytes(TRANSACTIONS.get(0)).bytes(TRANSACTIONS.get(1))
+                .bytes(other.encode()).toByteArray();
+        assertThatThrownBy(() -> Block.decode(swapped)).isInstanceOf(DecodeException.class)
+                .hasMessage("block 42: last commit does not match the header's hash");
+        // Versions 1 and 2 have neither: their next set is their own set.
+        assertThatThrownBy(() -> header(BlockHeader.VERSION_2, List.of()).withNextSetAndLastCommit(hash(6), Hash.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a version-2 header has no next set or last commit");
     }
 
     @Test

@@ -36,6 +36,14 @@ public final class GenesisParameters {
     }
 
     /**
+     * Every parameter, {@code overrides} over the defaults: what a new genesis writes, so the chain
+     * runs staking and its file shows each value it runs with.
+     */
+    public static SortedMap<String, Long> complete(Map<String, Long> overrides) {
+        return new TreeMap<>(check(overrides).asMap());
+    }
+
+    /**
      * Checks a genesis's parameters as the node will use them.
      *
      * @throws IllegalArgumentException naming the unknown or out-of-range parameter

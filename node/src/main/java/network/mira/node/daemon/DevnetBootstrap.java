@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import network.mira.config.Genesis;
+import network.mira.node.cli.GenesisParameters;
 import network.mira.config.GenesisJson;
 import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.KeypairFile;
@@ -40,7 +41,8 @@ public final class DevnetBootstrap {
             return;
         }
         KeyPair faucet = loadOrCreate(faucetKeyFile, "faucet");
-        Genesis genesis = Genesis.devnet(validator.publicKey(), faucet.publicKey(), nowMs).withParameters(parameters);
+        Genesis genesis = Genesis.devnet(validator.publicKey(), faucet.publicKey(), nowMs)
+                .withParameters(GenesisParameters.complete(parameters));
         GenesisJson.write(genesisFile, genesis);
         LOG.info("created devnet genesis {} (chain id {}, genesis hash {})", genesisFile, genesis.chainId(),
                 genesis.hash());

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +47,11 @@ import network.mira.settlement.mempool.Mempool;
 import network.mira.settlement.mempool.TransactionAdmission;
 import network.mira.settlement.production.BlockBuilder;
 import network.mira.settlement.signer.GuardedSigner;
+import network.mira.settlement.bft.ValidatorSchedule;
+import network.mira.settlement.ledger.LedgerValidatorSchedule;
 import network.mira.settlement.staking.StakingParameters;
+import network.mira.settlement.staking.program.StakeProgramRuntime;
+import network.mira.svm.NativeProgram;
 import network.mira.svm.ProgramRegistry;
 import network.mira.svm.TransactionExecutor;
 import network.mira.svm.parallel.ParallelBlockExecutor;
@@ -118,14 +123,20 @@ public final class MiraNode implements AutoCloseable {
         ChainParameters parameters = GenesisInitializer.openOrInitialize(ledger, genesis);
         LOG.info("chain {} genesis {} finalized height {} state root {}", parameters.chainId(),
                 parameters.genesisHash(), ledger.finalizedHeight(), ledger.state().root());
-        boolean validator = parameters.validators().contains(validatorKey.publicKey());
+        ValidatorSchedule schedule = LedgerValidatorSchedule.of(ledger, parameters);
+        boolean validator = schedule.at(ledger.finalizedHeight() + 1).contains(validatorKey.publicKey());
         if (!validator) {
-            LOG.info("key {} ({}) is not in the validator set: running as a follower, which syncs blocks, serves "
-                    + "RPC and never votes", validatorKey.publicKey(), config.validatorKeyPath());
+            LOG.info("key {} ({}) is not in the current validator set: following (syncing blocks, serving RPC) "
+                    + "and voting only in an epoch whose set includes it", validatorKey.publicKey(),
+                    config.validatorKeyPath());
         }
+        parameters.staking().ifPresentOrElse(staking -> LOG.info("staking on: {}", staking.asMap()),
+                () -> LOG.info("staking off: this genesis has no parameters, its validator set is fixed"));
 
-        ProgramRegistry programs =
-                new ProgramRegistry(List.of(new SystemProgramRuntime(), new ComputeBudgetProgramRuntime()));
+        List<NativeProgram> runtimes = new ArrayList<>(List.of(new SystemProgramRuntime(),
+                new ComputeBudgetProgramRuntime()));
+        parameters.staking().ifPresent(staking -> runtimes.add(new StakeProgramRuntime(staking)));
+        ProgramRegistry programs = new ProgramRegistry(runtimes);
         Mempool mempool = new Mempool(new TransactionAdmission(new LedgerChainView(ledger, parameters), programs,
                 SystemProgram.ID), config.mempool().maxTransactions(), metrics);
         GuardedSigner signer = GuardedSigner.open(validatorKey, dataDir.resolve("consensus").resolve("last-sign.bin"));
@@ -145,7 +156,7 @@ public final class MiraNode implements AutoCloseable {
         KeyPair nodeKey = DevnetBootstrap.loadOrCreate(config.nodeKeyPath(), "p2p node");
         NodeNetwork network = new NodeNetwork(config, parameters, nodeKey, metrics);
         resources.push(network);
-        EvidenceVerifier evidenceVerifier = EvidenceVerifier.forChain(parameters);
+        EvidenceVerifier evidenceVerifier = EvidenceVerifier.forChain(parameters, schedule);
         EvidencePool evidencePool = new EvidencePool(evidenceVerifier, ledger, EvidencePool.DEFAULT_CAPACITY);
         BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
                 evidencePool);
@@ -159,10 +170,9 @@ public final class MiraNode implements AutoCloseable {
 
         Faucet faucet = new Faucet(faucetKey(genesis), ledger, mempool, config.faucet().maxLamportsPerRequest(),
                 config.faucet().cooldownMs(), System::currentTimeMillis);
-        NodeStatusReporter status = new NodeStatusReporter(ledger, parameters, mempool,
-                validator ? Optional.of(validatorKey.publicKey()) : Optional.empty(), VERSION, network::peerCount,
-                chainParameters::epochOf);
-        p2pPort = network.start(engine, ledger, mempool, evidencePool);
+        NodeStatusReporter status = new NodeStatusReporter(ledger, parameters, mempool, validatorKey.publicKey(),
+                schedule, VERSION, network::peerCount, chainParameters::epochOf);
+        p2pPort = network.start(engine, ledger, mempool, evidencePool, schedule);
 
         List<BindableService> services = List.of(new NodeGrpcService(status),
                 new TransactionGrpcService(ledger, mempool), new AccountGrpcService(ledger),

@@ -19,6 +19,7 @@ import network.mira.core.consensus.CertificateVerifier;
 import network.mira.core.consensus.CommitCertificate;
 import network.mira.core.consensus.InvalidCertificateException;
 import network.mira.core.consensus.ValidatorSet;
+import network.mira.settlement.bft.ValidatorSchedule;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.p2p.peer.TokenBucket;
@@ -53,7 +54,7 @@ public final class BlockSync implements AutoCloseable {
     private final ConsensusInbox engine;
     private final PeerMessenger peers;
     private final String chainId;
-    private final ValidatorSet validators;
+    private final ValidatorSchedule validators;
     private final CertificateVerifier certificates;
     private final LongSupplier clockMs;
     private final Map<PublicKey, Long> peerHeights = new ConcurrentHashMap<>();
@@ -74,10 +75,21 @@ public final class BlockSync implements AutoCloseable {
 
     private record Request(PublicKey peer, long atMs) {}
 
-    private record Verified(Block block, CommitCertificate certificate, PublicKey from) {}
+    /** A served block; {@code verified} once its certificate checked out against its height's set. */
+    private record Verified(Block block, CommitCertificate certificate, PublicKey from, boolean verified) {}
 
     public BlockSync(Ledger ledger, ConsensusInbox engine, PeerMessenger peers, String chainId, ValidatorSet validators,
                      CertificateVerifier certificates, LongSupplier clockMs, MeterRegistry metrics) {
+        this(ledger, engine, peers, chainId, ValidatorSchedule.fixed(validators), certificates, clockMs, metrics);
+    }
+
+    /**
+     * @param validators the set of each height; a height in an epoch whose set is not yet known (its
+     *                   predecessor epoch's last block is not executed here yet) is verified once it is
+     */
+    public BlockSync(Ledger ledger, ConsensusInbox engine, PeerMessenger peers, String chainId,
+                     ValidatorSchedule validators, CertificateVerifier certificates, LongSupplier clockMs,
+                     MeterRegistry metrics) {
         this.ledger = ledger;
         this.engine = engine;
         this.peers = peers;
@@ -152,17 +164,27 @@ public final class BlockSync implements AutoCloseable {
         if (request == null || !request.peer().equals(from)) {
             return; // unsolicited, or answered after we asked someone else
         }
+        boolean setKnown = block.height() <= ledger.finalizedHeight() + 1
+                || block.header().validatorSetHash().equals(validators.at(block.height()).hash());
+        if (setKnown && !verifies(block, certificate, from)) {
+            return;
+        }
+        synchronized (ready) {
+            ready.put(block.height(), new Verified(block, certificate, from, setKnown));
+        }
+    }
+
+    /** False, with the peer penalized and the height free to ask again, when the certificate does not verify. */
+    private boolean verifies(Block block, CommitCertificate certificate, PublicKey from) {
         try {
-            certificates.verify(chainId, block.header(), certificate, validators);
+            certificates.verify(chainId, block.header(), certificate, validators.at(block.height()));
+            return true;
         } catch (InvalidCertificateException e) {
             LOG.warn("peer {} served block {} with a certificate that does not verify: {}", from, block.height(),
                     e.getMessage());
             peers.penalize(from, "block " + block.height() + " with an invalid certificate", BAD_BLOCK_PENALTY);
             requested.remove(block.height());
-            return;
-        }
-        synchronized (ready) {
-            ready.put(block.height(), new Verified(block, certificate, from));
+            return false;
         }
     }
 
@@ -204,6 +226,18 @@ public final class BlockSync implements AutoCloseable {
             Hash parent = ledger.headHeader().hash();
             for (long height = finalized + 1; ready.containsKey(height); height++) {
                 Verified next = ready.get(height);
+                if (!next.verified()) {
+                    // Served before the set of its epoch was known here; it is known once its parent is final.
+                    if (height != finalized + 1) {
+                        return;
+                    }
+                    if (!verifies(next.block(), next.certificate(), next.from())) {
+                        ready.remove(height);
+                        return;
+                    }
+                    next = new Verified(next.block(), next.certificate(), next.from(), true);
+                    ready.put(height, next);
+                }
                 if (!next.block().header().parentHash().equals(parent)) {
                     // A certified block that does not extend our chain: more than a third of the
                     // stake signed a fork, or we did. Never commit it; say so loudly.

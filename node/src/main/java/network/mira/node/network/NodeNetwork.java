@@ -16,6 +16,7 @@ import network.mira.p2p.gossip.SeenCache;
 import network.mira.settlement.ChainParameters;
 import network.mira.settlement.bft.DuplicateVoteEvidence;
 import network.mira.settlement.bft.ProposalValidator;
+import network.mira.settlement.bft.ValidatorSchedule;
 import network.mira.settlement.bft.VoteValidator;
 import network.mira.settlement.consensus.BftEngine;
 import network.mira.settlement.evidence.EvidencePool;
@@ -71,14 +72,15 @@ public final class NodeNetwork implements AutoCloseable {
     }
 
     /** Wires the inbound side to the engine, dials the configured peers and starts listening. */
-    public int start(BftEngine engine, Ledger ledger, Mempool mempool, EvidencePool evidencePool) {
+    public int start(BftEngine engine, Ledger ledger, Mempool mempool, EvidencePool evidencePool,
+                     ValidatorSchedule schedule) {
         SeenCache seen = new SeenCache(SEEN_MESSAGES, metrics);
         ConsensusInbound consensus = new ConsensusInbound(engine,
-                new ProposalValidator(parameters.chainId(), parameters.validators(), Ed25519::verify),
-                new VoteValidator(parameters.chainId(), parameters.validators(), Ed25519::verify), seen, messenger);
+                new ProposalValidator(parameters.chainId(), schedule, Ed25519::verify),
+                new VoteValidator(parameters.chainId(), schedule, Ed25519::verify), seen, messenger);
         transactions = new TransactionGossip(mempool, messenger, seen, metrics);
         evidence = new EvidenceGossip(evidencePool, messenger);
-        sync = new BlockSync(ledger, engine, messenger, parameters.chainId(), parameters.validators(),
+        sync = new BlockSync(ledger, engine, messenger, parameters.chainId(), schedule,
                 new CertificateVerifier(Ed25519::verify), System::currentTimeMillis, metrics);
         p2p.registerHandler(Channels.PROPOSAL, consensus::onProposal);
         p2p.registerHandler(Channels.VOTE, consensus::onVote);

@@ -86,7 +86,7 @@ final class TestnetInitCommand extends TestnetSubcommand {
         Genesis genesis;
         try {
             genesis = Genesis.local(chainId, validatorKeys.stream().map(KeyPair::publicKey).toList(),
-                    faucet.publicKey(), System.currentTimeMillis()).withParameters(parameters);
+                    faucet.publicKey(), System.currentTimeMillis()).withParameters(GenesisParameters.complete(parameters));
         } catch (ConfigException e) {
             throw new ParameterException(spec.commandLine(), "--chain-id: " + e.problem());
         }

@@ -24,6 +24,7 @@ import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.KeypairFile;
 import network.mira.core.crypto.PublicKey;
 import network.mira.node.cli.ExitCodes;
+import network.mira.settlement.staking.StakingParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,8 +183,11 @@ class TestnetInitCommandTest {
         TestnetCli.Result result = cli.run("testnet", "init", "--validators", "2", "--out", dir.toString(),
                 "--genesis-param", "epoch_blocks=20", "--genesis-param", "unbonding_epochs=2");
         assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(GenesisJson.read(dir.resolve("genesis.json")).parameters())
-                .containsExactly(Map.entry("epoch_blocks", 20L), Map.entry("unbonding_epochs", 2L));
+        // Every parameter is written (the chain runs staking with exactly these), the given ones as given.
+        Map<String, Long> written = GenesisJson.read(dir.resolve("genesis.json")).parameters();
+        assertThat(written).containsEntry("epoch_blocks", 20L).containsEntry("unbonding_epochs", 2L)
+                .containsEntry("slash_double_sign_bps", StakingParameters.defaults().slashDoubleSignBps())
+                .containsOnlyKeys(StakingParameters.names());
 
         Path refused = work.resolve("refused");
         TestnetCli.Result unknown = cli.run("testnet", "init", "--validators", "2", "--out", refused.toString(),

@@ -138,7 +138,7 @@ public final class BftEngine implements ConsensusEngine, ConsensusInbox {
 
     public BftEngine(Components components) {
         this.c = components;
-        this.context = new ConsensusContext(c.parameters().chainId(), c.parameters().validators(), c.timeouts(),
+        this.context = new ConsensusContext(c.parameters().chainId(), c.builder().schedule(), c.timeouts(),
                 new WalLoggingSigner(c.signer()), this::buildProposal, Ed25519::verify);
         Gauge.builder("mira_consensus_round", this, e -> e.round)
                 .description("round of the height in progress (0 when blocks come in their first round)")

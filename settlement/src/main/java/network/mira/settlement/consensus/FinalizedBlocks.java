@@ -17,6 +17,6 @@ final class FinalizedBlocks {
             statuses.add(TransactionStatus.of(built.results().get(i), built.block().height(), i));
         }
         return new FinalizedBlock(built.block(), certificate, built.state().changedAccounts(), statuses,
-                built.accountKeys());
+                built.accountKeys(), built.nextValidatorSet(), built.stakingEvents());
     }
 }

@@ -14,6 +14,7 @@ import network.mira.core.crypto.Ed25519;
 import network.mira.core.crypto.Hash;
 import network.mira.settlement.ChainParameters;
 import network.mira.settlement.bft.DuplicateVoteEvidence;
+import network.mira.settlement.bft.ValidatorSchedule;
 import network.mira.settlement.bft.Vote;
 import network.mira.settlement.evidence.EvidenceRefusal.Reason;
 import network.mira.settlement.ledger.Ledger;
@@ -38,11 +39,18 @@ public final class EvidenceVerifier {
     public static final long DEFAULT_MAX_AGE_BLOCKS = 100_000;
 
     private final String chainId;
-    private final ValidatorSet validators;
+    private final ValidatorSchedule validators;
     private final long maxAgeBlocks;
     private final CertificateVerifier.SignatureCheck signatures;
 
+    /** One set for every height. */
     public EvidenceVerifier(String chainId, ValidatorSet validators, long maxAgeBlocks,
+                            CertificateVerifier.SignatureCheck signatures) {
+        this(chainId, ValidatorSchedule.fixed(validators), maxAgeBlocks, signatures);
+    }
+
+    /** The offender must be in the set of the height it signed at, as the schedule says. */
+    public EvidenceVerifier(String chainId, ValidatorSchedule validators, long maxAgeBlocks,
                             CertificateVerifier.SignatureCheck signatures) {
         if (maxAgeBlocks < 1) {
             throw new IllegalArgumentException("evidence max age must be at least 1 block, got " + maxAgeBlocks);
@@ -57,6 +65,11 @@ public final class EvidenceVerifier {
     public static EvidenceVerifier forChain(ChainParameters parameters) {
         return new EvidenceVerifier(parameters.chainId(), parameters.validators(), DEFAULT_MAX_AGE_BLOCKS,
                 Ed25519::verify);
+    }
+
+    /** The chain's id, the sets {@code schedule} says, Ed25519 and the default maximum age. */
+    public static EvidenceVerifier forChain(ChainParameters parameters, ValidatorSchedule schedule) {
+        return new EvidenceVerifier(parameters.chainId(), schedule, DEFAULT_MAX_AGE_BLOCKS, Ed25519::verify);
     }
 
     public long maxAgeBlocks() {
@@ -91,8 +104,9 @@ public final class EvidenceVerifier {
             return refuse(Reason.EXPIRED, "evidence from height " + height + " is " + (ageFromHeight - height)
                     + " blocks old, more than the maximum of " + maxAgeBlocks);
         }
-        if (!validators.contains(evidence.validator())) {
-            return refuse(Reason.UNKNOWN_VALIDATOR, "signer " + evidence.validator() + " is not in the validator set");
+        if (!validators.at(height).contains(evidence.validator())) {
+            return refuse(Reason.UNKNOWN_VALIDATOR, "signer " + evidence.validator()
+                    + " is not in the validator set of height " + height);
         }
         DuplicateVoteEvidence canonical = evidence.canonical(); // the same answer whichever vote came first
         for (Vote vote : List.of(canonical.first(), canonical.second())) {

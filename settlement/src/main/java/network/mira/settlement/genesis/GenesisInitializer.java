@@ -1,7 +1,10 @@
 package network.mira.settlement.genesis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import network.mira.config.Genesis;
@@ -16,6 +19,11 @@ import network.mira.settlement.ChainParameters;
 import network.mira.settlement.ledger.Ledger;
 import network.mira.settlement.ledger.LedgerException;
 import network.mira.settlement.ledger.PreparedState;
+import network.mira.settlement.staking.GenesisValidator;
+import network.mira.settlement.staking.StakingParameters;
+import network.mira.settlement.staking.block.BlockStaking;
+import network.mira.settlement.staking.block.EpochVotes;
+import network.mira.settlement.staking.program.StakeProgram;
 import network.mira.svm.compute.ComputeParameters;
 
 /**
@@ -28,13 +36,39 @@ public final class GenesisInitializer {
 
     private GenesisInitializer() {}
 
+    /** Commission of the genesis validators, which the genesis file does not name (5%, changeable per epoch). */
+    public static final int GENESIS_COMMISSION_BPS = 500;
+
+    /**
+     * @throws IllegalArgumentException when the genesis's staking parameters are unknown or out of range
+     */
     public static ChainParameters parameters(Genesis genesis) {
         List<Validator> validators = new ArrayList<>();
         for (Genesis.GenesisValidator validator : genesis.validators()) {
             validators.add(new Validator(validator.identity(), validator.stake()));
         }
         return new ChainParameters(genesis.chainId(), genesis.hash(), genesis.lamportsPerSignature(),
-                genesis.blockhashMaxAgeBlocks(), compute(genesis.compute()), new ValidatorSet(validators));
+                genesis.blockhashMaxAgeBlocks(), compute(genesis.compute()), new ValidatorSet(validators),
+                staking(genesis));
+    }
+
+    /**
+     * A genesis with parameters runs staking (the parameters it does not name take their defaults); one
+     * without, written before staking existed, keeps its genesis set for ever.
+     */
+    public static Optional<StakingParameters> staking(Genesis genesis) {
+        if (genesis.parameters().isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> text = new TreeMap<>();
+        genesis.parameters().forEach((name, value) -> text.put(name, Long.toString(value)));
+        return Optional.of(StakingParameters.byName(text));
+    }
+
+    /** Where a genesis validator's self-bond lives: SHA-256("mira/stake/self-bond" || identity). */
+    public static PublicKey selfBondAddress(PublicKey identity) {
+        return PublicKey.wrap(Hash.sha256("mira/stake/self-bond".getBytes(StandardCharsets.UTF_8),
+                identity.bytes()).bytes());
     }
 
     /** Genesis has already checked the limits by the same rules ComputeParameters asserts. */
@@ -75,12 +109,39 @@ public final class GenesisInitializer {
             accounts.put(account.address(),
                     new Account(account.lamports(), account.data(), account.owner(), account.executable()));
         }
+        parameters.staking().ifPresent(staking -> addStakingAccounts(accounts, genesis, staking));
         PreparedState state = ledger.state().prepare(accounts);
         // Version 1 (no evidence fields) keeps block 0, and so the chain's first parent hash, the
         // same as nodes built before evidence existed compute from the same genesis file.
         BlockHeader header = new BlockHeader(BlockHeader.VERSION_1, 0, Hash.ZERO, state.stateRoot(), Hash.ZERO,
                 genesis.genesisTimeMs(), NO_PROPOSER, parameters.validators().hash(), 0);
         Block block = new Block(header, List.of());
-        ledger.initialize(genesis.hash(), genesis.chainId(), block, state);
+        ledger.initialize(genesis.hash(), genesis.chainId(), block, state, parameters.validators());
+    }
+
+    /**
+     * The stake state (every genesis validator registered, its stake an active self-bond with the
+     * validator key as identity and consensus key) and the epoch's vote tally. The self-bonds are
+     * lamports of the state account, on top of the genesis accounts.
+     */
+    private static void addStakingAccounts(SortedMap<PublicKey, Account> accounts, Genesis genesis,
+                                           StakingParameters staking) {
+        List<GenesisValidator> validators = new ArrayList<>();
+        long supply = 0;
+        for (Genesis.GenesisValidator validator : genesis.validators()) {
+            validators.add(new GenesisValidator(validator.identity(), validator.identity(), GENESIS_COMMISSION_BPS,
+                    selfBondAddress(validator.identity()), validator.stake()));
+            supply = Math.addExact(supply, validator.stake());
+        }
+        for (Account account : accounts.values()) {
+            supply = Math.addExact(supply, account.lamports());
+        }
+        for (PublicKey reserved : List.of(StakeProgram.STATE_ACCOUNT, EpochVotes.ADDRESS)) {
+            if (accounts.containsKey(reserved)) {
+                throw new IllegalArgumentException("genesis account " + reserved + " is reserved for staking");
+            }
+        }
+        accounts.put(StakeProgram.STATE_ACCOUNT, StakeProgram.genesisAccount(staking, validators, supply));
+        accounts.put(EpochVotes.ADDRESS, BlockStaking.genesisVotesAccount());
     }
 }

@@ -12,6 +12,7 @@ import network.mira.core.block.BlockHeader;
 import network.mira.core.codec.ByteReader;
 import network.mira.core.codec.DecodeException;
 import network.mira.core.consensus.CommitCertificate;
+import network.mira.core.consensus.ValidatorSet;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.crypto.Signature;
@@ -34,10 +35,20 @@ public final class Ledger implements AccountReader {
 
     private final KeyValueStore store;
     private final StateCommitment state;
+    private final ValidatorSetHistory validatorSets;
 
     public Ledger(KeyValueStore store) {
         this.store = store;
         this.state = new StateCommitment(store);
+        this.validatorSets = new ValidatorSetHistory(store);
+    }
+
+    /**
+     * The validator set that decides (signs the certificate of) {@code height}, for any height up to
+     * the one after the head; empty only before genesis is written.
+     */
+    public Optional<ValidatorSet> validatorSetAt(long height) {
+        return validatorSets.at(height);
     }
 
     public StateCommitment state() {
@@ -156,8 +167,18 @@ public final class Ledger implements AccountReader {
         return found;
     }
 
-    /** Writes the genesis block and its state; only valid on an empty store. */
-    public void initialize(Hash genesisHash, String chainId, Block genesisBlock, PreparedState genesisState) {
+    /** Rewards paid at the end of {@code epoch}, one entry per validator that earned any, in identity order. */
+    public List<EpochReward> rewards(long epoch) {
+        return EpochRewards.read(store, epoch);
+    }
+
+    /** Writes the genesis block, its state and the set that decides from height 0; only valid on an empty store. */
+    public void initialize(Hash genesisHash, String chainId, Block genesisBlock, PreparedState genesisState,
+                           ValidatorSet genesisSet) {
+        if (!genesisSet.hash().equals(genesisBlock.header().validatorSetHash())) {
+            throw new IllegalArgumentException("genesis block names validator set " + genesisBlock.header()
+                    .validatorSetHash() + ", not " + genesisSet.hash());
+        }
         if (isInitialized()) {
             throw new LedgerException("ledger is already initialized");
         }
@@ -170,7 +191,9 @@ public final class Ledger implements AccountReader {
         writeAccounts(writes, genesisState);
         writeBlock(writes, genesisBlock, new CommitCertificate(0, 0, genesisBlock.hash(),
                 genesisBlock.header().stateRoot(), List.of()));
+        ValidatorSetHistory.write(writes, 0, genesisSet);
         store.write(writes, Durability.SYNC);
+        validatorSets.remember(0, genesisSet);
     }
 
     /**
@@ -194,7 +217,10 @@ public final class Ledger implements AccountReader {
         writeStatuses(writes, finalized);
         writeEvidence(writes, block);
         writeBlock(writes, block, finalized.certificate());
+        finalized.nextValidatorSet().ifPresent(set -> ValidatorSetHistory.write(writes, block.height() + 1, set));
+        EpochRewards.write(writes, finalized.stakingEvents());
         store.write(writes, Durability.SYNC);
+        finalized.nextValidatorSet().ifPresent(set -> validatorSets.remember(block.height() + 1, set));
     }
 
     /**

@@ -3,6 +3,10 @@ package network.mira.settlement.production;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import network.mira.core.consensus.CommitCertificate;
+import network.mira.settlement.bft.ValidatorSchedule;
+import network.mira.settlement.ledger.LedgerValidatorSchedule;
 import java.util.Set;
 import network.mira.core.block.Block;
 import network.mira.core.block.BlockHeader;
@@ -33,6 +37,8 @@ public final class BlockBuilder {
     private final BlockPacker packer;
     private final ChainParameters parameters;
     private final EvidenceSource evidenceSource;
+    private final ValidatorSchedule schedule;
+    private final BlockLifecycle lifecycle;
 
     /** A builder that includes no evidence. */
     public BlockBuilder(Ledger ledger, BlockExecutor executor, BlockPacker packer, ChainParameters parameters) {
@@ -46,6 +52,18 @@ public final class BlockBuilder {
         this.packer = packer;
         this.parameters = parameters;
         this.evidenceSource = evidenceSource;
+        this.schedule = LedgerValidatorSchedule.of(ledger, parameters);
+        this.lifecycle = BlockLifecycle.forChain(parameters, schedule);
+    }
+
+    /** Which set signs each height (the ledger's record), shared with the replayer and consensus. */
+    public ValidatorSchedule schedule() {
+        return schedule;
+    }
+
+    /** The work besides transactions both this builder and the replayer do on a block. */
+    BlockLifecycle lifecycle() {
+        return lifecycle;
     }
 
     /** The standard wiring: packing by Compute Budget price within the genesis compute limits. */
@@ -68,28 +86,49 @@ public final class BlockBuilder {
         List<Signature> dropped = new ArrayList<>();
         BlockPacker.Packing packing = packer.pack(eligible(candidates, parent.height(), dropped));
         List<Transaction> selected = packing.selected().stream().map(PendingTransaction::transaction).toList();
-        BlockExecution execution = executor.execute(selected, ledger, parameters.blockContext(height, timestamp));
+        List<byte[]> evidence = evidence(height);
+        Optional<CommitCertificate> lastCommit = lastCommit(parent);
+        BlockLifecycle.Prepared prepared = lifecycle.begin(ledger, height, lastCommit, evidence);
+        BlockExecution execution = executor.execute(selected, prepared.reader(),
+                parameters.blockContext(height, timestamp));
 
         List<byte[]> included = new ArrayList<>();
         List<TransactionResult> results = new ArrayList<>();
         List<List<PublicKey>> accountKeys = new ArrayList<>();
+        long fees = 0;
         for (int i = 0; i < selected.size(); i++) {
             BlockExecution.Entry entry = execution.entries().get(i);
             if (entry.included()) {
-                results.add(entry.result().orElseThrow());
+                TransactionResult result = entry.result().orElseThrow();
+                results.add(result);
+                fees = Math.addExact(fees, result.fee());
                 included.add(packing.selected().get(i).bytes());
                 accountKeys.add(selected.get(i).message().accountKeys());
             } else {
                 dropped.add(selected.get(i).id());
             }
         }
-        PreparedState state = ledger.state().prepare(execution.changes());
-        List<byte[]> evidence = evidence(height);
+        BlockLifecycle.Finished finished = lifecycle.end(prepared, execution.changes(), height, fees);
+        PreparedState state = ledger.state().prepare(finished.changes());
+        Hash lastCommitHash = lastCommit.map(c -> Hash.sha256(c.encode())).orElse(Hash.ZERO);
         BlockHeader header = new BlockHeader(BlockHeader.VERSION, height, parent.hash(), state.stateRoot(),
-                Block.transactionsRoot(included), timestamp, proposer, parameters.validators().hash(),
-                included.size(), Block.evidenceRoot(evidence), evidence.size());
-        return new BuiltBlock(new Block(header, included, evidence), state, results, accountKeys, dropped, packing,
-                execution.stats());
+                Block.transactionsRoot(included), timestamp, proposer, schedule.at(height).hash(),
+                included.size(), Block.evidenceRoot(evidence), evidence.size(), finished.nextValidatorSet().hash(),
+                lastCommitHash);
+        return new BuiltBlock(new Block(header, included, evidence, lastCommit), state, results, accountKeys, dropped,
+                packing, execution.stats(), finished.changedValidatorSet(), finished.events());
+    }
+
+    /**
+     * The parent's certificate as this node stored it: any quorum of the parent's set will do, and
+     * the one carried decides, for every node, whose signatures the parent counts. Genesis has none.
+     */
+    private Optional<CommitCertificate> lastCommit(BlockHeader parent) {
+        if (parent.height() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(ledger.certificate(parent.height()).orElseThrow(() -> new IllegalStateException(
+                "the certificate of finalized block " + parent.height() + " is missing")));
     }
 
     /**

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Set;
 import network.mira.core.block.Block;
 import network.mira.core.block.BlockHeader;
+import network.mira.core.consensus.CertificateVerifier;
+import network.mira.core.consensus.InvalidCertificateException;
+import network.mira.core.consensus.ValidatorSet;
+import network.mira.core.crypto.Ed25519;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.tx.Transaction;
 import network.mira.core.tx.WireFormatException;
@@ -66,6 +70,7 @@ public final class BlockReplayer {
     private final ChainParameters parameters;
     private final EvidenceVerifier evidence;
     private final AlreadyVerified alreadyVerified;
+    private final CertificateVerifier certificates = new CertificateVerifier(Ed25519::verify);
 
     /** Evidence is verified with the chain's validators and the default maximum evidence age. */
     public BlockReplayer(Ledger ledger, VerifyingExecutor executor, BlockBuilder includability,
@@ -94,6 +99,10 @@ public final class BlockReplayer {
         String structural = structuralRefusal(header, parent, block);
         if (structural != null) {
             return refused(header, structural);
+        }
+        String lastCommit = lastCommitRefusal(block, parent);
+        if (lastCommit != null) {
+            return refused(header, lastCommit);
         }
         try {
             evidence.verifyBlockEvidence(block, ledger);
@@ -126,23 +135,56 @@ public final class BlockReplayer {
         for (int i = 0; i < verified.length; i++) {
             verified[i] = alreadyVerified.contains(transactions.get(i), bodies.get(i));
         }
-        BlockExecution execution = executor.executeVerified(transactions, verified, ledger,
+        BlockLifecycle lifecycle = includability.lifecycle();
+        BlockLifecycle.Prepared prepared = lifecycle.begin(ledger, header.height(), block.lastCommit(),
+                block.evidence());
+        BlockExecution execution = executor.executeVerified(transactions, verified, prepared.reader(),
                 parameters.blockContext(header.height(), header.timestampMs()));
         List<TransactionResult> results = new ArrayList<>(transactions.size());
         List<List<PublicKey>> accountKeys = new ArrayList<>(transactions.size());
+        long fees = 0;
         for (int i = 0; i < transactions.size(); i++) {
             BlockExecution.Entry entry = execution.entries().get(i);
             if (!entry.included()) {
                 return refused(header, "transaction " + i + " (" + transactions.get(i).id() + ") cannot be included: "
                         + entry.rejection().map(Throwable::getMessage).orElse("rejected"));
             }
-            results.add(entry.result().orElseThrow());
+            TransactionResult result = entry.result().orElseThrow();
+            results.add(result);
+            fees = Math.addExact(fees, result.fee());
             accountKeys.add(transactions.get(i).message().accountKeys());
         }
-        PreparedState state = ledger.state().prepare(execution.changes());
+        BlockLifecycle.Finished finished = lifecycle.end(prepared, execution.changes(), header.height(), fees);
+        if (!finished.nextValidatorSet().hash().equals(header.nextValidatorSetHash())) {
+            return refused(header, "names next validator set " + header.nextValidatorSetHash()
+                    + " but executing it chooses " + finished.nextValidatorSet().hash());
+        }
+        PreparedState state = ledger.state().prepare(finished.changes());
         long units = results.stream().mapToLong(TransactionResult::computeUnitsConsumed).sum();
         return new Replay(new BuiltBlock(block, state, results, accountKeys, List.of(),
-                new BlockPacker.Packing(pending, units, Map.of()), execution.stats()), null);
+                new BlockPacker.Packing(pending, units, Map.of()), execution.stats(), finished.changedValidatorSet(),
+                finished.events()), null);
+    }
+
+    /**
+     * The parent's certificate, which says whose signatures the parent counts (downtime, rewards):
+     * none at height 1 (genesis has no certificate), from height 2 on a valid one for exactly the
+     * parent, by the set of the parent's height.
+     */
+    private String lastCommitRefusal(Block block, BlockHeader parent) {
+        if (parent.height() == 0) {
+            return block.lastCommit().isPresent() ? "carries a last commit but its parent is genesis" : null;
+        }
+        if (block.lastCommit().isEmpty()) {
+            return "carries no last commit for its parent " + parent.height();
+        }
+        try {
+            certificates.verify(parameters.chainId(), parent, block.lastCommit().get(),
+                    includability.schedule().at(parent.height()));
+            return null;
+        } catch (InvalidCertificateException e) {
+            return "last commit refused: " + e.getMessage();
+        }
     }
 
     private String structuralRefusal(BlockHeader header, BlockHeader parent, Block block) {
@@ -155,10 +197,11 @@ public final class BlockReplayer {
         if (header.timestampMs() < parent.timestampMs()) {
             return "timestamp " + header.timestampMs() + " is before its parent's " + parent.timestampMs();
         }
-        if (!header.validatorSetHash().equals(parameters.validators().hash())) {
-            return "names validator set " + header.validatorSetHash() + ", not the current one";
+        ValidatorSet set = includability.schedule().at(header.height());
+        if (!header.validatorSetHash().equals(set.hash())) {
+            return "names validator set " + header.validatorSetHash() + ", not the current one " + set.hash();
         }
-        if (!parameters.validators().contains(header.proposer())) {
+        if (!set.contains(header.proposer())) {
             return "proposer " + header.proposer() + " is not a validator";
         }
         if (!block.bodyMatchesHeader()) {

@@ -94,6 +94,7 @@ class BlockReplayerEvidenceTest {
         List<byte[]> items = List.of(evidence.encode());
         return new Block(new BlockHeader(h.version(), h.height(), h.parentHash(), h.stateRoot(), h.transactionsRoot(),
                 h.timestampMs(), h.proposer(), h.validatorSetHash(), h.transactionCount(), Block.evidenceRoot(items),
-                items.size()), built.transactions(), items);
+                items.size(), h.nextValidatorSetHash(), h.lastCommitHash()), built.transactions(), items,
+                built.lastCommit());
     }
 }

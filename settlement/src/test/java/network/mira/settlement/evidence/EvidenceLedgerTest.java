@@ -96,15 +96,16 @@ class EvidenceLedgerTest {
 
             // Block 1 as the build before evidence made it: the same header, layout version 1.
             BuiltBlock built = chain.build();
-            BlockHeader v2 = built.block().header();
-            BlockHeader v1 = new BlockHeader(BlockHeader.VERSION_1, v2.height(), v2.parentHash(), v2.stateRoot(),
-                    v2.transactionsRoot(), v2.timestampMs(), v2.proposer(), v2.validatorSetHash(),
-                    v2.transactionCount());
+            BlockHeader v3 = built.block().header();
+            BlockHeader v1 = new BlockHeader(BlockHeader.VERSION_1, v3.height(), v3.parentHash(), v3.stateRoot(),
+                    v3.transactionsRoot(), v3.timestampMs(), v3.proposer(), v3.validatorSetHash(),
+                    v3.transactionCount());
             chain.commit(new BuiltBlock(new Block(v1, built.block().transactions()), built.state(), built.results(),
                     built.accountKeys(), built.dropped(), built.packing(), built.executionStats()));
             block1Hash = v1.hash();
-            assertThat(v1.encode()).hasSize(v2.encode().length - Hash.LENGTH - 4);
-            assertThat(block1Hash).isNotEqualTo(v2.hash());
+            // Version 3 adds evidence root and count (version 2), then the next set and last commit hashes.
+            assertThat(v1.encode()).hasSize(v3.encode().length - 3 * Hash.LENGTH - 4);
+            assertThat(block1Hash).isNotEqualTo(v3.hash());
         }
         try (TestChain reopened = new TestChain(dir, 10)) {
             assertThat(reopened.ledger.block(0).orElseThrow().hash()).isEqualTo(genesisHash);

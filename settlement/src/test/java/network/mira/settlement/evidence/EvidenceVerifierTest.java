@@ -55,7 +55,7 @@ class EvidenceVerifierTest {
     void aSignerOutsideTheValidatorSetIsRefused() {
         KeyPair stranger = key(9);
         assertRefused(verify(equivocation(stranger, CHAIN, 5, "x"), 5), Reason.UNKNOWN_VALIDATOR,
-                "signer " + stranger.publicKey() + " is not in the validator set");
+                "signer " + stranger.publicKey() + " is not in the validator set of height 5");
     }
 
     @Test

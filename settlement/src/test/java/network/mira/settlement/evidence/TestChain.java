@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import network.mira.config.Genesis;
 import network.mira.core.consensus.CommitCertificate;
+import network.mira.core.consensus.CommitSignature;
 import network.mira.core.crypto.KeyPair;
 import network.mira.core.store.RocksKeyValueStore;
 import network.mira.settlement.ChainParameters;
@@ -74,12 +75,21 @@ final class TestChain implements AutoCloseable {
         for (int i = 0; i < built.results().size(); i++) {
             statuses.add(TransactionStatus.of(built.results().get(i), built.block().height(), i));
         }
-        FinalizedBlock finalized = new FinalizedBlock(built.block(), new CommitCertificate(built.block().height(), 0,
-                built.block().hash(), built.state().stateRoot(), List.of()), built.state().changedAccounts(),
+        FinalizedBlock finalized = new FinalizedBlock(built.block(), certificate(built), built.state().changedAccounts(),
                 statuses, built.accountKeys());
         ledger.commit(finalized, built.state());
         pool.onFinalized(finalized, 0);
         return finalized;
+    }
+
+    /** Both validators' precommits: the next block carries it as its last commit, which replay verifies. */
+    static CommitCertificate certificate(BuiltBlock built) {
+        CommitCertificate unsigned = new CommitCertificate(built.block().height(), 0, built.block().hash(),
+                built.state().stateRoot(), List.of());
+        byte[] signBytes = unsigned.signBytes(CHAIN_ID);
+        return new CommitCertificate(unsigned.height(), 0, unsigned.blockHash(), unsigned.stateRoot(), List.of(
+                new CommitSignature(PROPOSER.publicKey(), PROPOSER.sign(signBytes)),
+                new CommitSignature(EQUIVOCATOR.publicKey(), EQUIVOCATOR.sign(signBytes))));
     }
 
     @Override

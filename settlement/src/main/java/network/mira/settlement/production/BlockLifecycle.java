@@ -1,0 +1,96 @@
+package network.mira.settlement.production;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import network.mira.core.account.Account;
+import network.mira.core.codec.DecodeException;
+import network.mira.core.consensus.CommitCertificate;
+import network.mira.core.consensus.ValidatorSet;
+import network.mira.core.crypto.PublicKey;
+import network.mira.settlement.ChainParameters;
+import network.mira.settlement.bft.DuplicateVoteEvidence;
+import network.mira.settlement.bft.ValidatorSchedule;
+import network.mira.settlement.staking.StakingEvent;
+import network.mira.settlement.staking.block.BlockStaking;
+import network.mira.svm.AccountReader;
+
+/**
+ * What happens to a block's state besides its transactions, in one place for the builder and the
+ * replayer so both compute the same state root: on a chain with staking, {@link BlockStaking}'s work
+ * before and after the transactions; on a chain without, nothing. It also says which set signs the
+ * next height, which the header commits to.
+ */
+public final class BlockLifecycle {
+    private final Optional<BlockStaking> staking;
+    private final ValidatorSchedule schedule;
+
+    public BlockLifecycle(Optional<BlockStaking> staking, ValidatorSchedule schedule) {
+        this.staking = staking;
+        this.schedule = schedule;
+    }
+
+    public static BlockLifecycle forChain(ChainParameters parameters, ValidatorSchedule schedule) {
+        return new BlockLifecycle(parameters.staking().map(BlockStaking::new), schedule);
+    }
+
+    /** The state the transactions run on (the head plus the pre-transaction changes) and those changes. */
+    public record Prepared(AccountReader reader, SortedMap<PublicKey, Account> changes, List<StakingEvent> events) {}
+
+    /** Every account change of the block, the set of the next height, and whether the block changed it. */
+    public record Finished(SortedMap<PublicKey, Account> changes, ValidatorSet nextValidatorSet,
+                           Optional<ValidatorSet> changedValidatorSet, List<StakingEvent> events) {}
+
+    /** @param evidence the block's encoded evidence, already verified */
+    public Prepared begin(AccountReader head, long height, Optional<CommitCertificate> lastCommit,
+                          List<byte[]> evidence) {
+        if (staking.isEmpty()) {
+            return new Prepared(head, new TreeMap<>(), List.of());
+        }
+        BlockStaking.Begin begin = staking.get().begin(head, height, lastCommit, decode(evidence));
+        SortedMap<PublicKey, Account> changes = new TreeMap<>(begin.changes());
+        return new Prepared(overlay(head, changes), changes, begin.events());
+    }
+
+    /**
+     * @param transactionChanges the accounts the block's transactions changed, on top of {@code prepared}
+     * @param fees               the fees those transactions paid
+     */
+    public Finished end(Prepared prepared, SortedMap<PublicKey, Account> transactionChanges, long height, long fees) {
+        SortedMap<PublicKey, Account> changes = new TreeMap<>(prepared.changes());
+        changes.putAll(transactionChanges);
+        if (staking.isEmpty()) {
+            return new Finished(changes, schedule.at(height), Optional.empty(), List.of());
+        }
+        BlockStaking.End end = staking.get().end(overlay(prepared.reader(), transactionChanges), height, fees);
+        changes.putAll(end.changes());
+        List<StakingEvent> events = new ArrayList<>(prepared.events());
+        events.addAll(end.events());
+        ValidatorSet next = end.nextValidatorSet().orElseGet(() -> schedule.at(height));
+        return new Finished(changes, next, end.nextValidatorSet(), events);
+    }
+
+    private static AccountReader overlay(AccountReader base, SortedMap<PublicKey, Account> changes) {
+        return address -> {
+            Account changed = changes.get(address);
+            if (changed != null) {
+                return changed.isEmpty() ? Optional.empty() : Optional.of(changed);
+            }
+            return base.get(address);
+        };
+    }
+
+    private static List<DuplicateVoteEvidence> decode(List<byte[]> evidence) {
+        List<DuplicateVoteEvidence> decoded = new ArrayList<>(evidence.size());
+        for (byte[] item : evidence) {
+            try {
+                decoded.add(DuplicateVoteEvidence.decode(item));
+            } catch (DecodeException e) {
+                throw new IllegalStateException("verified evidence does not decode: " + e.getMessage(), e);
+            }
+        }
+        return decoded;
+    }
+}
