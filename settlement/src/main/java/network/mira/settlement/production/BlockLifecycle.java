@@ -14,6 +14,8 @@ import network.mira.settlement.ChainParameters;
 import network.mira.settlement.bft.DuplicateVoteEvidence;
 import network.mira.settlement.bft.ValidatorSchedule;
 import network.mira.settlement.staking.StakingEvent;
+import network.mira.settlement.staking.StakingState;
+import network.mira.settlement.staking.program.StakeProgram;
 import network.mira.settlement.staking.block.BlockStaking;
 import network.mira.svm.AccountReader;
 
@@ -37,7 +39,8 @@ public final class BlockLifecycle {
     }
 
     /** The state the transactions run on (the head plus the pre-transaction changes) and those changes. */
-    public record Prepared(AccountReader reader, SortedMap<PublicKey, Account> changes, List<StakingEvent> events) {}
+    public record Prepared(AccountReader reader, SortedMap<PublicKey, Account> changes, List<StakingEvent> events,
+                           Optional<StakingState> stakingState) {}
 
     /** Every account change of the block, the set of the next height, and whether the block changed it. */
     public record Finished(SortedMap<PublicKey, Account> changes, ValidatorSet nextValidatorSet,
@@ -47,11 +50,11 @@ public final class BlockLifecycle {
     public Prepared begin(AccountReader head, long height, Optional<CommitCertificate> lastCommit,
                           List<byte[]> evidence) {
         if (staking.isEmpty()) {
-            return new Prepared(head, new TreeMap<>(), List.of());
+            return new Prepared(head, new TreeMap<>(), List.of(), Optional.empty());
         }
         BlockStaking.Begin begin = staking.get().begin(head, height, lastCommit, decode(evidence));
         SortedMap<PublicKey, Account> changes = new TreeMap<>(begin.changes());
-        return new Prepared(overlay(head, changes), changes, begin.events());
+        return new Prepared(overlay(head, changes), changes, begin.events(), Optional.of(begin.state()));
     }
 
     /**
@@ -64,7 +67,10 @@ public final class BlockLifecycle {
         if (staking.isEmpty()) {
             return new Finished(changes, schedule.at(height), Optional.empty(), List.of());
         }
-        BlockStaking.End end = staking.get().end(overlay(prepared.reader(), transactionChanges), height, fees);
+        Optional<StakingState> untouched = transactionChanges.containsKey(StakeProgram.STATE_ACCOUNT)
+                ? Optional.empty() : prepared.stakingState();
+        BlockStaking.End end = staking.get().end(overlay(prepared.reader(), transactionChanges), height, fees,
+                untouched);
         changes.putAll(end.changes());
         List<StakingEvent> events = new ArrayList<>(prepared.events());
         events.addAll(end.events());

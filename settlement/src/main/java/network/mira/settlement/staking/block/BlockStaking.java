@@ -47,8 +47,12 @@ public final class BlockStaking {
         this.parameters = parameters;
     }
 
-    /** The state and votes accounts after the pre-transaction work, and what it did. */
-    public record Begin(Map<PublicKey, Account> changes, List<StakingEvent> events) {}
+    /**
+     * The state and votes accounts after the pre-transaction work, and what it did. {@code state} is the
+     * decoded stake state in {@code changes}, handed to {@link #end} so a block whose transactions do
+     * not touch the state account decodes and encodes the state once, not twice.
+     */
+    public record Begin(Map<PublicKey, Account> changes, List<StakingEvent> events, StakingState state) {}
 
     /** The accounts after the post-transaction work and, at an epoch's end, the next epoch's set. */
     public record End(Map<PublicKey, Account> changes, Optional<ValidatorSet> nextValidatorSet,
@@ -101,19 +105,29 @@ public final class BlockStaking {
         Map<PublicKey, Account> changes = new TreeMap<>();
         changes.put(StakeProgram.STATE_ACCOUNT, stateAccount(stateAccount, staking, pendingFees));
         changes.put(EpochVotes.ADDRESS, votesAccount(votesAccount, votes));
-        return new Begin(changes, events);
+        return new Begin(changes, events, staking);
     }
 
     /** @param fees every fee the block's transactions paid (debited from their payers by execution) */
     public End end(AccountReader state, long height, long fees) {
+        return end(state, height, fees, Optional.empty());
+    }
+
+    /**
+     * @param unchanged the state as {@link #begin} left it, when the block's transactions did not touch
+     *                  the state account (its data is then exactly that state's encoding)
+     */
+    public End end(AccountReader state, long height, long fees, Optional<StakingState> unchanged) {
         Account stateAccount = account(state, StakeProgram.STATE_ACCOUNT);
-        StakingState staking = decodeState(stateAccount);
+        StakingState staking = unchanged.orElseGet(() -> decodeState(stateAccount));
         long pendingFees = Math.addExact(stateAccount.lamports() - staking.totalStaked(), fees);
         Account votesAccount = account(state, EpochVotes.ADDRESS);
         long nextEpoch = parameters.epochOf(height + 1);
         Map<PublicKey, Account> changes = new TreeMap<>();
         if (nextEpoch == staking.epoch()) {
-            changes.put(StakeProgram.STATE_ACCOUNT, stateAccount(stateAccount, staking, pendingFees));
+            // Only the parked fees change: the data stays as it is.
+            changes.put(StakeProgram.STATE_ACCOUNT, new Account(Math.addExact(staking.totalStaked(), pendingFees),
+                    stateAccount.data(), stateAccount.owner(), false));
             return new End(changes, Optional.empty(), List.of());
         }
         EpochVotes votes = decodeVotes(votesAccount);
