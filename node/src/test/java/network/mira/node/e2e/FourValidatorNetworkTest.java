@@ -38,6 +38,7 @@ class FourValidatorNetworkTest {
     private final TestnetCli cli = new TestnetCli(ENVIRONMENT);
     private Path dir;
     private int basePort;
+    private TestnetProbe probe;
 
     @AfterEach
     void killLeftovers() throws IOException {
@@ -51,6 +52,7 @@ class FourValidatorNetworkTest {
     void finalizeTogetherSurviveOneDownStallAtTwoDownAndAgreeOnEveryBlock() throws Exception {
         dir = work.resolve("testnet");
         basePort = LoopbackTestnet.freeBasePort(VALIDATORS);
+        probe = new TestnetProbe(cli, dir, PROGRESS_TIMEOUT_S);
         ok(cli.run("testnet", "init", "--validators", "4", "--out", dir.toString(), "--base-port",
                 Integer.toString(basePort)));
         ok(cli.run("testnet", "start", dir.toString()));
@@ -148,36 +150,19 @@ class FourValidatorNetworkTest {
         return ok(cli.run("--rpc", rpc(node), "block", Long.toString(height), "--json")).json();
     }
 
-    private List<Long> heights(List<Integer> nodes) {
-        JsonNode status = ok(cli.run("testnet", "status", dir.toString(), "--json")).json();
-        List<Long> heights = new ArrayList<>();
-        for (int node : nodes) {
-            JsonNode entry = status.get(node);
-            heights.add(entry.get("finalized_height").isNumber() ? entry.get("finalized_height").asLong() : -1);
-        }
-        return heights;
-    }
-
     private long minHeight(List<Integer> nodes) {
-        return heights(nodes).stream().mapToLong(Long::longValue).min().orElseThrow();
+        return probe.minHeight(nodes);
     }
 
     private long maxHeight(List<Integer> nodes) {
-        return heights(nodes).stream().mapToLong(Long::longValue).max().orElseThrow();
+        return probe.maxHeight(nodes);
     }
 
     private void awaitHeights(String what, List<Integer> nodes, Predicate<Long> reached) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROGRESS_TIMEOUT_S);
-        List<Long> heights = heights(nodes);
-        while (!heights.stream().allMatch(reached) && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            heights = heights(nodes);
-        }
-        assertThat(heights).as(what + " (finalized heights of nodes " + nodes + ")").allMatch(reached);
+        probe.awaitHeights(what, nodes, reached);
     }
 
     private static TestnetCli.Result ok(TestnetCli.Result result) {
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        return result;
+        return TestnetProbe.ok(result);
     }
 }
