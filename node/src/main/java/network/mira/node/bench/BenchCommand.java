@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
                 EpochBenchCommand.class,
             ConsensusBenchCommand.class},
         description = "Load generators against a running node (transfers) and in-process benchmarks (execution, "
-                + "sigverify, consensus); each prints JSON objects, one per line.")
+                + "sigverify, consensus, epoch); each prints JSON objects, one per line.")
 public final class BenchCommand {
 }
