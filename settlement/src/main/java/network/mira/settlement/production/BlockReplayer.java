@@ -172,6 +172,9 @@ public final class BlockReplayer {
      * parent, by the set of the parent's height.
      */
     private String lastCommitRefusal(Block block, BlockHeader parent) {
+        if (block.header().version() < BlockHeader.VERSION) {
+            return null; // a version-2 block of a chain without staking carries none
+        }
         if (parent.height() == 0) {
             return block.lastCommit().isPresent() ? "carries a last commit but its parent is genesis" : null;
         }
@@ -188,7 +191,10 @@ public final class BlockReplayer {
     }
 
     private String structuralRefusal(BlockHeader header, BlockHeader parent, Block block) {
-        if (header.version() != BlockHeader.VERSION) {
+        // A chain without staking may hold version-2 blocks from before version 3 existed; a node
+        // syncing it from genesis must accept them. Staking chains began with version 3.
+        boolean legacy = header.version() == BlockHeader.VERSION_2 && parameters.staking().isEmpty();
+        if (header.version() != BlockHeader.VERSION && !legacy) {
             return "header version " + header.version() + ", expected " + BlockHeader.VERSION;
         }
         if (header.height() != parent.height() + 1 || !header.parentHash().equals(parent.hash())) {
