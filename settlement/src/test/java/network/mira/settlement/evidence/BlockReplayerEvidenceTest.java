@@ -88,6 +88,25 @@ class BlockReplayerEvidenceTest {
                 + " is already in a finalized block");
     }
 
+    @Test
+    void aVersionTwoBlockIsStillAcceptedOnAChainWithoutStaking() {
+        // A chain begun before version 3 holds version-2 blocks; a node syncing it must replay them.
+        Block v3 = proposalWith(equivocation(EQUIVOCATOR, CHAIN_ID, 1, "a"));
+        BlockHeader h = v3.header();
+        Block v2 = new Block(new BlockHeader(BlockHeader.VERSION_2, h.height(), h.parentHash(), h.stateRoot(),
+                h.transactionsRoot(), h.timestampMs(), h.proposer(), h.validatorSetHash(), h.transactionCount(),
+                h.evidenceRoot(), h.evidenceCount()), v3.transactions(), v3.evidence());
+
+        BlockReplayer.Replay replay = replayer.replay(v2);
+
+        assertThat(replay.valid()).as(String.valueOf(replay.refusal())).isTrue();
+        assertThat(replay.built().state().stateRoot()).isEqualTo(h.stateRoot());
+        Block v1 = new Block(new BlockHeader(BlockHeader.VERSION_1, h.height(), h.parentHash(), h.stateRoot(),
+                h.transactionsRoot(), h.timestampMs(), h.proposer(), h.validatorSetHash(), h.transactionCount()),
+                v3.transactions());
+        assertThat(replayer.replay(v1).refusal()).endsWith("header version 1, expected 3");
+    }
+
     private Block proposalWithoutBuilderChecks(DuplicateVoteEvidence evidence) {
         Block built = proposalWith();
         BlockHeader h = built.header();
