@@ -41,6 +41,11 @@ public final class InstructionAccount {
         accounts.set(transactionIndex, account);
     }
 
+    /** The same account with the signer flag an invoking program vouched for. */
+    InstructionAccount withSigner(boolean isSigner) {
+        return new InstructionAccount(key, isSigner, writable, accounts, transactionIndex);
+    }
+
     int transactionIndex() {
         return transactionIndex;
     }

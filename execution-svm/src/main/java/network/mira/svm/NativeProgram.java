@@ -23,4 +23,14 @@ public interface NativeProgram {
     default java.util.OptionalLong computeUnitsPerInstruction() {
         return network.mira.svm.compute.CostTable.unitsFor(id());
     }
+
+    /**
+     * Whether this program may run other programs' instructions with signatures it grants
+     * ({@link InvokeContext#invoke}): true only for a program that enforces on chain whose authority
+     * it lends (the session program). Everything else invokes, if at all, with the signatures the
+     * transaction carries.
+     */
+    default boolean mayGrantSignatures() {
+        return false;
+    }
 }

@@ -74,7 +74,7 @@ public final class TransactionExecutor {
         List<CompiledInstruction> instructions = message.instructions();
         for (int i = 0; i < instructions.size(); i++) {
             try {
-                runInstruction(message, instructions.get(i), accounts, block, meter);
+                runInstruction(transaction, instructions.get(i), accounts, block, meter);
             } catch (InstructionException e) {
                 return failed(transaction, fee, TransactionError.of(e, i), meter.consumed(), charged);
             }
@@ -105,12 +105,11 @@ public final class TransactionExecutor {
         return payer.withLamports(payer.lamports() - fee);
     }
 
-    private void runInstruction(Message message, CompiledInstruction instruction, TransactionAccounts accounts,
-                                BlockContext block, ComputeMeter meter) throws InstructionException {
+    private void runInstruction(Transaction transaction, CompiledInstruction instruction,
+                                TransactionAccounts accounts, BlockContext block, ComputeMeter meter)
+            throws InstructionException {
+        Message message = transaction.message();
         PublicKey programId = message.programId(instruction);
-        NativeProgram program = programs.get(programId).orElseThrow(() ->
-                new InstructionException("UNKNOWN_PROGRAM", "program " + programId + " does not exist"));
-        meter.consume(program.computeUnitsPerInstruction().orElseThrow());
         byte[] indexes = instruction.accountIndexes();
         List<InstructionAccount> instructionAccounts = new ArrayList<>(indexes.length);
         for (byte raw : indexes) {
@@ -118,8 +117,33 @@ public final class TransactionExecutor {
             instructionAccounts.add(new InstructionAccount(message.accountKeys().get(index),
                     message.isSigner(index), message.isWritable(index), accounts, index));
         }
+        // What the invoked program did is judged by the rules against the invoked program; the
+        // invoker is then judged only for its own changes, as Solana does across a CPI.
         Account[] before = accounts.snapshot();
-        program.execute(new InvokeContext(programId, instruction.data(), instructionAccounts, block, meter));
+        InvokeContext.Invoker inner = (innerProgram, innerAccounts, innerData) -> {
+            run(transaction, innerProgram, innerData, innerAccounts, accounts, block, meter, NO_NESTING,
+                    accounts.snapshot());
+            for (InstructionAccount touched : innerAccounts) {
+                before[touched.transactionIndex()] = accounts.get(touched.transactionIndex());
+            }
+        };
+        run(transaction, programId, instruction.data(), instructionAccounts, accounts, block, meter, inner, before);
+    }
+
+    /** The invoker of an invoked program: invocations do not nest. */
+    private static final InvokeContext.Invoker NO_NESTING = (program, accounts, data) -> {
+        throw new InstructionException("CALL_DEPTH_EXCEEDED", "an invoked program may not invoke " + program);
+    };
+
+    /** Charges the program's cost, runs it, and checks the account rules against {@code before}. */
+    private void run(Transaction transaction, PublicKey programId, byte[] data, List<InstructionAccount> instructionAccounts,
+                     TransactionAccounts accounts, BlockContext block, ComputeMeter meter, InvokeContext.Invoker invoker,
+                     Account[] before) throws InstructionException {
+        NativeProgram program = programs.get(programId).orElseThrow(() ->
+                new InstructionException("UNKNOWN_PROGRAM", "program " + programId + " does not exist"));
+        meter.consume(program.computeUnitsPerInstruction().orElseThrow());
+        program.execute(new InvokeContext(programId, data, instructionAccounts, block, meter, transaction.id(),
+                program.mayGrantSignatures(), invoker));
         AccountRules.check(programId, instructionAccounts, before, accounts);
     }
 

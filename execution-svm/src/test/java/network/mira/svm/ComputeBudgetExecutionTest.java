@@ -196,7 +196,8 @@ class ComputeBudgetExecutionTest {
     @Test
     void programsCanChargeMoreThroughTheInvokeContext() throws Exception {
         ComputeMeter meter = new ComputeMeter(1_000);
-        InvokeContext context = new InvokeContext(SystemProgram.ID, new byte[0], new ArrayList<>(), block, meter);
+        InvokeContext context = new InvokeContext(SystemProgram.ID, new byte[0], new ArrayList<>(), block, meter,
+                network.mira.core.crypto.Signature.wrap(new byte[64]), false, (program, accounts, data) -> { });
         context.consumeCompute(600);
         assertThat(context.remainingCompute()).isEqualTo(400);
         assertThatThrownBy(() -> context.consumeCompute(401))
