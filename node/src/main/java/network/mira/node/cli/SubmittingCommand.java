@@ -1,7 +1,19 @@
 package network.mira.node.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import network.mira.core.crypto.Hash;
+import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.Signature;
+import network.mira.core.tx.Instruction;
+import network.mira.core.tx.Message;
+import network.mira.core.tx.MessageCompiler;
+import network.mira.core.tx.Transaction;
+import network.mira.rpc.v1.Commitment;
+import network.mira.rpc.v1.GetLatestBlockhashResponse;
 import network.mira.rpc.v1.GetTransactionResponse;
 import network.mira.rpc.v1.TransactionState;
 import picocli.CommandLine.Option;
@@ -26,6 +38,51 @@ abstract class SubmittingCommand extends CliCommand {
 
     SubmittingCommand(CliEnvironment environment) {
         super(environment);
+    }
+
+    /**
+     * The body shared by the commands that build their own transaction: compiles {@code instructions}
+     * with {@code payer} as fee payer over the node's latest finalized blockhash, signs with the payer
+     * and {@code coSigners}, submits, waits as asked, and prints {@code fields} followed by the outcome
+     * (text: aligned lines ending with signature and status; {@code --json}: one object with
+     * {@code fields} first, then {@link TransactionReport#json}).
+     *
+     * @return the exit code {@link #exitCode} decides (it throws for a FAILED transaction or a timeout)
+     */
+    int submit(KeyPair payer, List<KeyPair> coSigners, List<Instruction> instructions, Map<String, ?> fields) {
+        List<KeyPair> signers = new ArrayList<>(coSigners.size() + 1);
+        signers.add(payer);
+        signers.addAll(coSigners);
+        try (RpcClient rpc = connect()) {
+            Message message = MessageCompiler.compileLegacy(payer.publicKey(), instructions, latestBlockhash(rpc));
+            Transaction transaction = Transaction.sign(message, signers);
+            Signature signature = parseSignature(rpc.submitTransaction(transaction.serialize()));
+            TransactionWaiter.Outcome outcome = awaitOutcome(rpc, signature);
+            printOutcome(fields, signature, outcome.last());
+            return exitCode(outcome);
+        }
+    }
+
+    private void printOutcome(Map<String, ?> fields, Signature signature, GetTransactionResponse last) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>(fields);
+        if (json) {
+            out.putAll(TransactionReport.json(last));
+            printJson(out);
+        } else {
+            out.put("signature", signature.toBase58());
+            out.put("status", TransactionReport.summary(last));
+            printFields(out);
+        }
+    }
+
+    private static Hash latestBlockhash(RpcClient rpc) {
+        GetLatestBlockhashResponse latest = rpc.latestBlockhash(Commitment.FINALIZED);
+        try {
+            return Hash.fromBase58(latest.getBlockhash());
+        } catch (IllegalArgumentException e) {
+            throw CliException.failure("node answered with an invalid blockhash '" + latest.getBlockhash()
+                    + "': " + e.getMessage());
+        }
     }
 
     /** The transaction's status after waiting as asked (or its current status with --no-wait). */

@@ -2,15 +2,9 @@ package network.mira.node.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import network.mira.core.crypto.Hash;
+import java.util.Map;
 import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.PublicKey;
-import network.mira.core.crypto.Signature;
-import network.mira.core.tx.Message;
-import network.mira.core.tx.MessageCompiler;
-import network.mira.core.tx.Transaction;
-import network.mira.rpc.v1.Commitment;
-import network.mira.rpc.v1.GetLatestBlockhashResponse;
 import network.mira.svm.program.system.SystemProgram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,27 +35,6 @@ final class TransferCommand extends SubmittingCommand {
     @Override
     public Integer call() {
         KeyPair sender = KeysCommand.read(from);
-        try (RpcClient rpc = connect()) {
-            GetLatestBlockhashResponse latest = rpc.latestBlockhash(Commitment.FINALIZED);
-            Hash blockhash;
-            try {
-                blockhash = Hash.fromBase58(latest.getBlockhash());
-            } catch (IllegalArgumentException e) {
-                throw CliException.failure("node answered with an invalid blockhash '" + latest.getBlockhash()
-                        + "': " + e.getMessage());
-            }
-            Message message = MessageCompiler.compileLegacy(sender.publicKey(),
-                    List.of(SystemProgram.transfer(sender.publicKey(), to, amount)), blockhash);
-            Transaction transaction = Transaction.sign(message, List.of(sender));
-            Signature signature = parseSignature(rpc.submitTransaction(transaction.serialize()));
-            TransactionWaiter.Outcome outcome = awaitOutcome(rpc, signature);
-            if (json) {
-                printJson(TransactionReport.json(outcome.last()));
-            } else {
-                printLine("signature: " + signature.toBase58());
-                printLine("status:    " + TransactionReport.summary(outcome.last()));
-            }
-            return exitCode(outcome);
-        }
+        return submit(sender, List.of(), List.of(SystemProgram.transfer(sender.publicKey(), to, amount)), Map.of());
     }
 }
