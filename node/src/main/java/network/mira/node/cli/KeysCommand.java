@@ -40,17 +40,7 @@ final class KeysCommand extends GroupCommand {
         @Override
         public Integer call() {
             KeyPair keyPair = KeyPair.generate(new SecureRandom());
-            try {
-                KeypairFile.write(out, keyPair, force);
-            } catch (FileAlreadyExistsException e) {
-                throw CliException.failure("keypair file " + out + " already exists; refusing to overwrite it "
-                        + "(pass --force to replace it)");
-            } catch (NoSuchFileException e) {
-                throw CliException.failure("cannot write keypair file " + out + ": directory "
-                        + e.getFile() + " does not exist");
-            } catch (IOException e) {
-                throw CliException.failure("cannot write keypair file " + out + ": " + describe(e));
-            }
+            write(out, keyPair, force, "(pass --force to replace it)");
             print(this, keyPair, out);
             return ExitCodes.OK;
         }
@@ -84,6 +74,39 @@ final class KeysCommand extends GroupCommand {
         } catch (IllegalArgumentException e) {
             // KeypairFile's messages already name the file.
             throw CliException.failure(e.getMessage());
+        }
+    }
+
+    /**
+     * A fresh key pair for a new on-chain address (a stake account, a self-bond). With {@code out} it
+     * is written there first, so an existing file stops the command before anything is sent.
+     *
+     * @param out null to keep the key pair in memory only
+     */
+    static KeyPair freshAddress(Path out) {
+        KeyPair keyPair = KeyPair.generate(new SecureRandom());
+        if (out != null) {
+            write(out, keyPair, false, "(nothing was sent; name a new file for the new address)");
+        }
+        return keyPair;
+    }
+
+    /**
+     * Writes a keypair file for a command, turning every problem into a message that names the file.
+     *
+     * @param whenExists what the refusal of an existing file adds after "refusing to overwrite it"
+     */
+    static void write(Path file, KeyPair keyPair, boolean force, String whenExists) {
+        try {
+            KeypairFile.write(file, keyPair, force);
+        } catch (FileAlreadyExistsException e) {
+            throw CliException.failure("keypair file " + file + " already exists; refusing to overwrite it "
+                    + whenExists);
+        } catch (NoSuchFileException e) {
+            throw CliException.failure("cannot write keypair file " + file + ": directory "
+                    + e.getFile() + " does not exist");
+        } catch (IOException e) {
+            throw CliException.failure("cannot write keypair file " + file + ": " + describe(e));
         }
     }
 
