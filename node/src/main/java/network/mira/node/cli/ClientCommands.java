@@ -19,6 +19,7 @@ public final class ClientCommands {
                 TxCommand.commandLine(environment),
                 new CommandLine(new BlockCommand(environment)),
                 new CommandLine(new ValidatorsCommand(environment)),
+                ValidatorCommand.commandLine(environment),
                 StakeCommand.commandLine(environment),
                 SlashingCommand.commandLine(environment));
     }

@@ -8,11 +8,16 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
-/** {@code mira stake show}; the stake-moving subcommands join this group. */
-@Command(name = "stake", mixinStandardHelpOptions = true, description = "Show stake accounts.")
+/** {@code mira stake show}, and the stake-moving subcommands of {@link StakeWriteCommands}. */
+@Command(name = "stake", mixinStandardHelpOptions = true,
+        description = "Create, delegate, deactivate, withdraw and show stake accounts.")
 final class StakeCommand extends GroupCommand {
     static CommandLine commandLine(CliEnvironment environment) {
         return new CommandLine(new StakeCommand())
+                .addSubcommand(new CommandLine(new StakeWriteCommands.Create(environment)))
+                .addSubcommand(new CommandLine(new StakeWriteCommands.Delegate(environment)))
+                .addSubcommand(new CommandLine(new StakeWriteCommands.Deactivate(environment)))
+                .addSubcommand(new CommandLine(new StakeWriteCommands.Withdraw(environment)))
                 .addSubcommand(new CommandLine(new Show(environment)));
     }
 
