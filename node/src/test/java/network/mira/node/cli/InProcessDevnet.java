@@ -3,6 +3,7 @@ package network.mira.node.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.Map;
 import java.util.Optional;
 import network.mira.config.Genesis;
 import network.mira.config.GenesisJson;
@@ -27,6 +28,11 @@ public final class InProcessDevnet implements AutoCloseable {
     }
 
     public static InProcessDevnet start(Path dataDir) throws IOException {
+        return start(dataDir, Map.of());
+    }
+
+    /** @param parameters chain parameters of the genesis, as {@code mira-node start --dev --genesis-param} sets them */
+    public static InProcessDevnet start(Path dataDir, Map<String, Long> parameters) throws IOException {
         SecureRandom random = new SecureRandom();
         KeyPair validator = KeyPair.generate(random);
         KeyPair faucet = KeyPair.generate(random);
@@ -43,7 +49,8 @@ public final class InProcessDevnet implements AutoCloseable {
         KeypairFile.write(config.validatorKeyPath(), validator);
         KeypairFile.write(dataDir.resolve(FAUCET_KEY_FILE), faucet);
         GenesisJson.write(config.genesisPath(),
-                Genesis.devnet(validator.publicKey(), faucet.publicKey(), System.currentTimeMillis()));
+                Genesis.devnet(validator.publicKey(), faucet.publicKey(), System.currentTimeMillis())
+                        .withParameters(parameters));
         MiraNode node = new MiraNode(config);
         node.start();
         return new InProcessDevnet(node);
