@@ -36,8 +36,9 @@ class StakeCliDevnetTest {
 
     @BeforeAll
     void startNode() throws Exception {
-        node = InProcessDevnet.start(work.resolve("devnet"), GenesisParameters.parse(List.of("epoch_blocks=5",
-                "unbonding_epochs=20", "max_validators=1")));
+        // As 'mira-node start --dev --genesis-param ...' writes them: every parameter, these over the defaults.
+        node = InProcessDevnet.start(work.resolve("devnet"), GenesisParameters.complete(GenesisParameters.parse(
+                List.of("epoch_blocks=5", "unbonding_epochs=20", "max_validators=1"))));
         JsonNode validators = array("validators", "--json");
         assertThat(validators).as("the devnet genesis validator").hasSize(1);
         devnetValidator = validators.get(0).get("identity").asText();
