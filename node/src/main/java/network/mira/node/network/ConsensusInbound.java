@@ -42,7 +42,8 @@ public final class ConsensusInbound {
     }
 
     public void onProposal(PublicKey from, byte[] payload) {
-        if (!seen.markSeen(Hash.sha256(payload))) {
+        Hash id = Hash.sha256(payload);
+        if (!seen.markSeen(id)) {
             return;
         }
         Proposal proposal;
@@ -64,8 +65,7 @@ public final class ConsensusInbound {
             invalid = Optional.of("the block is not the proposed one");
         }
         if (invalid.isPresent()) {
-            LOG.debug("proposal from {} refused: {}", from, invalid.get());
-            peers.penalize(from, "invalid proposal: " + invalid.get(), FORGED_PENALTY);
+            refuse(from, id, proposal.height(), "proposal", invalid.get());
             return;
         }
         engine.deliverProposal(proposal, block);
@@ -73,7 +73,8 @@ public final class ConsensusInbound {
     }
 
     public void onVote(PublicKey from, byte[] payload) {
-        if (!seen.markSeen(Hash.sha256(payload))) {
+        Hash id = Hash.sha256(payload);
+        if (!seen.markSeen(id)) {
             return;
         }
         Vote vote;
@@ -90,11 +91,24 @@ public final class ConsensusInbound {
         }
         Optional<String> invalid = votes.validate(vote);
         if (invalid.isPresent()) {
-            LOG.debug("vote from {} refused: {}", from, invalid.get());
-            peers.penalize(from, "invalid vote: " + invalid.get(), FORGED_PENALTY);
+            refuse(from, id, vote.height(), "vote", invalid.get());
             return;
         }
         engine.deliverVote(vote);
         peers.broadcastExcept(from, Channels.VOTE, payload);
+    }
+
+    /**
+     * A message for a height after the one being decided is judged against the latest known set,
+     * which at an epoch boundary is not yet its own: not the sender's fault. It is dropped without
+     * penalty and forgotten, so the sender's re-broadcast is judged again once the set is known.
+     */
+    private void refuse(PublicKey from, Hash id, long height, String kind, String reason) {
+        LOG.debug("{} from {} refused: {}", kind, from, reason);
+        if (height > engine.currentHeight()) {
+            seen.forget(id);
+            return;
+        }
+        peers.penalize(from, "invalid " + kind + ": " + reason, FORGED_PENALTY);
     }
 }

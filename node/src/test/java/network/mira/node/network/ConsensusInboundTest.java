@@ -38,6 +38,7 @@ class ConsensusInboundTest {
     private final PublicKey peer = KeyPair.generate(RANDOM).publicKey();
     private final RecordingMessenger messenger = new RecordingMessenger();
     private final List<Object> delivered = new ArrayList<>();
+    private final SeenCache seen = new SeenCache(1_000, new SimpleMeterRegistry());
     private final ConsensusInbound inbound = new ConsensusInbound(new ConsensusInbox() {
         @Override
         public void deliverProposal(Proposal proposal, Block block) {
@@ -59,7 +60,7 @@ class ConsensusInboundTest {
             return HEIGHT;
         }
     }, new ProposalValidator(CHAIN, set, Ed25519::verify), new VoteValidator(CHAIN, set, Ed25519::verify),
-            new SeenCache(1_000, new SimpleMeterRegistry()), messenger);
+            seen, messenger);
 
     private Vote vote(KeyPair signer, long height) {
         Hash block = Hash.sha256(new byte[] {1});
@@ -98,6 +99,27 @@ class ConsensusInboundTest {
         assertThat(delivered).isEmpty();
         assertThat(messenger.penalties).singleElement()
                 .satisfies(p -> assertThat(p.reason()).contains("not a validator"));
+    }
+
+    @Test
+    void aVoteAheadOfTheDecidedHeightFromAnUnknownSignerIsNotHeldAgainstTheSenderAndIsJudgedAgainLater() {
+        // Height HEIGHT + 1 may be a new epoch whose set this node does not know yet.
+        KeyPair newcomer = KeyPair.generate(RANDOM);
+        byte[] payload = vote(newcomer, HEIGHT + 1).encode();
+        inbound.onVote(peer, payload);
+        assertThat(delivered).isEmpty();
+        assertThat(messenger.penalties).isEmpty();
+
+        // The re-broadcast copy is judged again rather than dropped as already seen.
+        inbound.onVote(peer, payload.clone());
+        assertThat(delivered).isEmpty();
+        assertThat(messenger.penalties).isEmpty();
+        assertThat(seen.contains(Hash.sha256(payload).bytes())).isFalse();
+
+        // At the height being decided the set is known: the same signer is a forger.
+        inbound.onVote(peer, vote(newcomer, HEIGHT).encode());
+        assertThat(messenger.penalties).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("is not a validator at height " + HEIGHT));
     }
 
     @Test

@@ -67,6 +67,16 @@ public final class SeenCache {
         }
     }
 
+    /**
+     * Forgets {@code id}, so the next copy is handled as new: for a message that could not be judged
+     * yet (e.g. one from a height whose validator set this node does not know yet).
+     */
+    public void forget(Hash id) {
+        synchronized (seen) {
+            seen.remove(ByteBuffer.wrap(id.bytes()));
+        }
+    }
+
     public int size() {
         synchronized (seen) {
             return seen.size();

@@ -76,7 +76,7 @@ public final class ConsensusCore {
         this.context = context;
         this.certificates = new CertificateVerifier(context.signatureCheck());
         this.self = context.signer().publicKey();
-        enterHeight(height, parentHash, parentStateRoot);
+        enterHeight(height, parentHash, parentStateRoot, context.validators().at(height));
         if (restored != null && restored.height() == height) {
             lockedValue = restored.lockedValue();
             lockedRound = restored.lockedRound();
@@ -458,7 +458,7 @@ public final class ConsensusCore {
 
     private void finalizeAndAdvance(BlockHeader block, CommitCertificate certificate) {
         out.add(new ConsensusAction.Finalize(block, certificate));
-        enterHeight(height + 1, block.hash(), block.stateRoot());
+        enterHeight(height + 1, block.hash(), block.stateRoot(), context.validators().after(block));
         waitingForCommitTimeout = true;
         schedule(TimeoutKind.COMMIT);
         List<ConsensusEvent> buffered = new ArrayList<>(nextHeight);
@@ -468,7 +468,7 @@ public final class ConsensusCore {
         }
     }
 
-    private void enterHeight(long newHeight, Hash newParentHash, Hash newParentStateRoot) {
+    private void enterHeight(long newHeight, Hash newParentHash, Hash newParentStateRoot, ValidatorSet set) {
         height = newHeight;
         round = 0;
         step = Step.PROPOSE;
@@ -478,7 +478,6 @@ public final class ConsensusCore {
         lockedRound = -1;
         validValue = null;
         validRound = -1;
-        ValidatorSet set = context.validators().at(newHeight);
         if (validators == null || !validators.hash().equals(set.hash())) {
             // A new set takes effect exactly here: its quorums, its proposer order, its certificates.
             validators = set;

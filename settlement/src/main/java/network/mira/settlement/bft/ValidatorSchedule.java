@@ -1,5 +1,6 @@
 package network.mira.settlement.bft;
 
+import network.mira.core.block.BlockHeader;
 import network.mira.core.consensus.ValidatorSet;
 
 /**
@@ -11,6 +12,15 @@ import network.mira.core.consensus.ValidatorSet;
 @FunctionalInterface
 public interface ValidatorSchedule {
     ValidatorSet at(long height);
+
+    /**
+     * The set of the height after {@code decided}, asked the moment a core decides it, which may be
+     * before the block is stored: at an epoch's last block the set it chose is known only from its
+     * execution ({@code decided.nextValidatorSetHash()} names it). By default, {@link #at}.
+     */
+    default ValidatorSet after(BlockHeader decided) {
+        return at(decided.height() + 1);
+    }
 
     /** One set for every height: a chain without epochs, and the simulator's default. */
     static ValidatorSchedule fixed(ValidatorSet set) {

@@ -18,6 +18,7 @@ import network.mira.core.block.Block;
 import network.mira.core.block.BlockHeader;
 import network.mira.core.codec.DecodeException;
 import network.mira.core.consensus.CommitCertificate;
+import network.mira.core.consensus.ValidatorSet;
 import network.mira.core.crypto.Ed25519;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
@@ -138,7 +139,8 @@ public final class BftEngine implements ConsensusEngine, ConsensusInbox {
 
     public BftEngine(Components components) {
         this.c = components;
-        this.context = new ConsensusContext(c.parameters().chainId(), c.builder().schedule(), c.timeouts(),
+        this.context = new ConsensusContext(c.parameters().chainId(),
+                new DecidedBlockSchedule(c.builder().schedule(), this::setChosenBy), c.timeouts(),
                 new WalLoggingSigner(c.signer()), this::buildProposal, Ed25519::verify);
         Gauge.builder("mira_consensus_round", this, e -> e.round)
                 .description("round of the height in progress (0 when blocks come in their first round)")
@@ -471,6 +473,16 @@ public final class BftEngine implements ConsensusEngine, ConsensusInbox {
         }
         proposals.putExecuted(replay.built());
         return new ConsensusEvent.BlockExecuted(hash, replay.built().state().stateRoot(), true);
+    }
+
+    /** The set a decided (not yet committed) block's execution chose; it is executed now if it was not. */
+    private Optional<ValidatorSet> setChosenBy(BlockHeader decided) {
+        BuiltBlock built = proposals.executed(decided.hash());
+        if (built == null) {
+            built = executeDecided(decided);
+            proposals.putExecuted(built);
+        }
+        return built.nextValidatorSet();
     }
 
     private void commit(BlockHeader header, CommitCertificate certificate) {

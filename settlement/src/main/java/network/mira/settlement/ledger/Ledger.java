@@ -219,8 +219,10 @@ public final class Ledger implements AccountReader {
         writeBlock(writes, block, finalized.certificate());
         finalized.nextValidatorSet().ifPresent(set -> ValidatorSetHistory.write(writes, block.height() + 1, set));
         EpochRewards.write(writes, finalized.stakingEvents());
-        store.write(writes, Durability.SYNC);
+        // Known before the new head is visible: a reader that sees height h finalized must find the
+        // set of h + 1. Should the write fail, the node stops (the commit throws) with it in memory only.
         finalized.nextValidatorSet().ifPresent(set -> validatorSets.remember(block.height() + 1, set));
+        store.write(writes, Durability.SYNC);
     }
 
     /**
