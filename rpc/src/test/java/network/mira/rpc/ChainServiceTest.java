@@ -7,13 +7,20 @@ import com.google.protobuf.ByteString;
 import io.grpc.Status;
 import java.nio.file.Path;
 import network.mira.core.block.Block;
+import network.mira.core.block.BlockHeader;
+import network.mira.core.consensus.ValidatorSet;
 import network.mira.core.crypto.Hash;
 import network.mira.core.tx.Transaction;
+import network.mira.rpc.service.ChainGrpcService;
+import network.mira.rpc.service.ProtoMapper;
 import network.mira.rpc.v1.ChainServiceGrpc;
 import network.mira.rpc.v1.Commitment;
 import network.mira.rpc.v1.GetBlockRequest;
 import network.mira.rpc.v1.GetLatestBlockhashRequest;
 import network.mira.rpc.v1.GetLatestBlockhashResponse;
+import network.mira.rpc.v1.GetValidatorSetRequest;
+import network.mira.rpc.v1.GetValidatorSetResponse;
+import network.mira.rpc.v1.ValidatorSetMember;
 import network.mira.rpc.v1.SubmitTransactionRequest;
 import network.mira.rpc.v1.TransactionServiceGrpc;
 import network.mira.settlement.genesis.GenesisInitializer;
@@ -22,7 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** GetLatestBlockhash and GetBlock against a real ledger. */
+/** GetLatestBlockhash, GetBlock and GetValidatorSet against a real ledger. */
 class ChainServiceTest {
     @TempDir
     Path dir;
@@ -117,6 +124,57 @@ class ChainServiceTest {
         assertThat(none.getStatus().getDescription()).startsWith("selector: ");
         var huge = assertRpcError(() -> chain.getBlock(GetBlockRequest.newBuilder().setHeight(-1L).build()),
                 Status.Code.INVALID_ARGUMENT, "INVALID_ARGUMENT");
+        assertThat(huge.getStatus().getDescription()).startsWith("height: ").contains("18446744073709551615");
+    }
+
+    @Test
+    void aBlockCarriesItsNextSetHashAndTheParentCertificate() {
+        node.produceBlocks(2);
+        Block stored = node.ledger.block(2).orElseThrow();
+
+        network.mira.rpc.v1.Block block = chain.getBlock(GetBlockRequest.newBuilder().setHeight(2).build());
+
+        assertThat(block.getVersion()).isEqualTo(BlockHeader.VERSION);
+        assertThat(block.getNextValidatorSetHash()).isEqualTo(node.parameters.validators().hash().toBase58());
+        assertThat(block.getLastCommitHash()).isEqualTo(stored.header().lastCommitHash().toBase58())
+                .isNotEqualTo(Hash.ZERO.toBase58());
+        assertThat(block.hasLastCommit()).isTrue();
+        assertThat(block.getLastCommit()).isEqualTo(ProtoMapper.certificate(node.ledger.certificate(1).orElseThrow()));
+        assertThat(block.getLastCommit().getBlockHash())
+                .isEqualTo(node.ledger.block(1).orElseThrow().hash().toBase58());
+
+        network.mira.rpc.v1.Block first = chain.getBlock(GetBlockRequest.newBuilder().setHeight(1).build());
+        assertThat(first.hasLastCommit()).as("height 1's parent is genesis, which has no signed certificate").isFalse();
+        assertThat(first.getLastCommitHash()).isEqualTo(Hash.ZERO.toBase58());
+    }
+
+    @Test
+    void theValidatorSetOfEveryHeightUpToTheNextOne() {
+        node.produceBlocks(2);
+        ValidatorSet genesisSet = node.parameters.validators();
+        for (long height = 0; height <= 3; height++) {
+            GetValidatorSetResponse set = chain.getValidatorSet(GetValidatorSetRequest.newBuilder()
+                    .setHeight(height).build());
+            assertThat(set.getHeight()).isEqualTo(height);
+            assertThat(set.getValidatorSetHash()).isEqualTo(genesisSet.hash().toBase58());
+            assertThat(set.getValidatorsList()).containsExactly(ValidatorSetMember.newBuilder()
+                    .setKey(node.validator.publicKey().toBase58()).setVotingPower(1_000_000).build());
+            assertThat(set.getTotalVotingPower()).isEqualTo(1_000_000);
+            assertThat(set.hasEpoch()).as("a chain without staking has no epochs").isFalse();
+            assertThat(set.getCommitment()).isEqualTo(Commitment.FINALIZED);
+            assertThat(set.getFinalizedHeight()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSetBeyondTheNextHeightIsNotFoundAndAHugeHeightIsInvalid() {
+        node.produceBlock();
+        var unknown = assertRpcError(() -> chain.getValidatorSet(GetValidatorSetRequest.newBuilder().setHeight(3)
+                .build()), Status.Code.NOT_FOUND, ChainGrpcService.VALIDATOR_SET_NOT_FOUND);
+        assertThat(unknown.getStatus().getDescription()).isEqualTo("VALIDATOR_SET_NOT_FOUND: the set of height 3 is"
+                + " not known yet; sets are known up to height 2 (finalized height + 1)");
+        var huge = assertRpcError(() -> chain.getValidatorSet(GetValidatorSetRequest.newBuilder().setHeight(-1L)
+                .build()), Status.Code.INVALID_ARGUMENT, "INVALID_ARGUMENT");
         assertThat(huge.getStatus().getDescription()).startsWith("height: ").contains("18446744073709551615");
     }
 }

@@ -1,8 +1,10 @@
 package network.mira.rpc.service;
 
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
+import java.util.OptionalLong;
 import network.mira.core.block.Block;
 import network.mira.core.block.BlockHeader;
 import network.mira.core.crypto.Hash;
@@ -11,32 +13,40 @@ import network.mira.rpc.v1.ChainServiceGrpc;
 import network.mira.rpc.v1.GetBlockRequest;
 import network.mira.rpc.v1.GetLatestBlockhashRequest;
 import network.mira.rpc.v1.GetLatestBlockhashResponse;
+import network.mira.rpc.v1.GetValidatorSetRequest;
+import network.mira.rpc.v1.GetValidatorSetResponse;
 import network.mira.rpc.v1.ListEvidenceRequest;
 import network.mira.rpc.v1.ListEvidenceResponse;
 import network.mira.rpc.v1.StreamBlocksRequest;
 import network.mira.settlement.ChainParameters;
+import network.mira.settlement.bft.ValidatorSchedule;
 import network.mira.settlement.ledger.IncludedEvidence;
 import network.mira.settlement.ledger.Ledger;
 import network.mira.settlement.ledger.LedgerException;
+import network.mira.settlement.ledger.LedgerValidatorSchedule;
 
 /**
- * Finalized blocks: the latest blockhash, one block by height or hash, the block stream, and the
- * double-sign evidence blocks include.
+ * Finalized blocks: the latest blockhash, one block by height or hash, the block stream, the
+ * double-sign evidence blocks include, and the validator set of a height.
  */
 public final class ChainGrpcService extends ChainServiceGrpc.ChainServiceImplBase {
     /** ListEvidence entries when the request's limit is 0. */
     public static final int EVIDENCE_LIMIT_DEFAULT = 100;
     /** Most ListEvidence entries per call. */
     public static final int EVIDENCE_LIMIT_MAX = 1_000;
+    /** ErrorInfo reason for a height whose validator set is not known yet. */
+    public static final String VALIDATOR_SET_NOT_FOUND = "VALIDATOR_SET_NOT_FOUND";
 
     private final Ledger ledger;
     private final ChainParameters parameters;
     private final BlockFeed feed;
+    private final ValidatorSchedule schedule;
 
     public ChainGrpcService(Ledger ledger, ChainParameters parameters, BlockFeed feed) {
         this.ledger = ledger;
         this.parameters = parameters;
         this.feed = feed;
+        this.schedule = LedgerValidatorSchedule.of(ledger, parameters);
     }
 
     /** last_valid_height mirrors admission: a blockhash is refused once the head is more than max age above it. */
@@ -113,6 +123,25 @@ public final class ChainGrpcService extends ChainServiceGrpc.ChainServiceImplBas
                         .setHasMore(true).setNextHeight(next.includedHeight()).setNextIndex(next.index()));
             }
             return out.build();
+        });
+    }
+
+    /**
+     * The set that signs the certificate of {@code height}. Sets are known up to the height after the
+     * finalized head (the head's execution chose it); a later height is NOT_FOUND rather than a guess.
+     */
+    @Override
+    public void getValidatorSet(GetValidatorSetRequest request, StreamObserver<GetValidatorSetResponse> responses) {
+        Responses.answer(responses, () -> {
+            long height = RequestFields.unsignedHeight("height", request.getHeight());
+            long head = ledger.finalizedHeight();
+            if (height > head + 1) {
+                throw RpcErrors.refusal(Status.Code.NOT_FOUND, VALIDATOR_SET_NOT_FOUND, "the set of height " + height
+                        + " is not known yet; sets are known up to height " + (head + 1) + " (finalized height + 1)");
+            }
+            OptionalLong epoch = parameters.staking().map(staking -> OptionalLong.of(staking.epochOf(height)))
+                    .orElse(OptionalLong.empty());
+            return ProtoMapper.validatorSet(height, epoch, schedule.at(height), head);
         });
     }
 

@@ -4,12 +4,15 @@ import com.google.protobuf.ByteString;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import network.mira.core.account.Account;
 import network.mira.core.block.Block;
 import network.mira.core.block.BlockHeader;
 import network.mira.core.codec.DecodeException;
 import network.mira.core.consensus.CommitCertificate;
 import network.mira.core.consensus.CommitSignature;
+import network.mira.core.consensus.Validator;
+import network.mira.core.consensus.ValidatorSet;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.crypto.Signature;
@@ -18,8 +21,10 @@ import network.mira.core.tx.WireFormatException;
 import network.mira.rpc.v1.Commitment;
 import network.mira.rpc.v1.GetAccountResponse;
 import network.mira.rpc.v1.GetTransactionResponse;
+import network.mira.rpc.v1.GetValidatorSetResponse;
 import network.mira.rpc.v1.TransactionError;
 import network.mira.rpc.v1.TransactionState;
+import network.mira.rpc.v1.ValidatorSetMember;
 import network.mira.rpc.v1.VoteStep;
 import network.mira.settlement.bft.DuplicateVoteEvidence;
 import network.mira.settlement.bft.Vote;
@@ -46,7 +51,10 @@ public final class ProtoMapper {
                 .setCommitment(Commitment.FINALIZED)
                 .setVersion(header.version())
                 .setEvidenceRoot(header.evidenceRoot().toBase58())
-                .setEvidenceCount(header.evidenceCount());
+                .setEvidenceCount(header.evidenceCount())
+                .setNextValidatorSetHash(header.nextValidatorSetHash().toBase58())
+                .setLastCommitHash(header.lastCommitHash().toBase58());
+        block.lastCommit().ifPresent(lastCommit -> out.setLastCommit(certificate(lastCommit)));
         for (byte[] transaction : block.transactions()) {
             out.addSignatures(firstSignature(transaction).toBase58());
             out.addTransactions(ByteString.copyFrom(transaction));
@@ -55,6 +63,24 @@ public final class ProtoMapper {
         for (int i = 0; i < evidence.size(); i++) {
             out.addIncludedEvidence(evidence(new IncludedEvidence(Hash.sha256(evidence.get(i)), block.height(), i,
                     decodeStored(block.height(), i, evidence.get(i)))));
+        }
+        return out.build();
+    }
+
+    /** The set deciding {@code height}, members in key order; {@code epoch} is empty on a chain without staking. */
+    public static GetValidatorSetResponse validatorSet(long height, OptionalLong epoch, ValidatorSet set,
+                                                       long finalizedHeight) {
+        GetValidatorSetResponse.Builder out = GetValidatorSetResponse.newBuilder()
+                .setHeight(height)
+                .setValidatorSetHash(set.hash().toBase58())
+                .setTotalVotingPower(set.totalStake())
+                .setCommitment(Commitment.FINALIZED)
+                .setFinalizedHeight(finalizedHeight);
+        epoch.ifPresent(out::setEpoch);
+        for (Validator validator : set.validators()) {
+            out.addValidators(ValidatorSetMember.newBuilder()
+                    .setKey(validator.key().toBase58())
+                    .setVotingPower(validator.stake()));
         }
         return out.build();
     }
