@@ -5,18 +5,28 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import network.mira.rpc.v1.Block;
 import network.mira.rpc.v1.CommitCertificate;
 import network.mira.rpc.v1.CommitSignature;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code mira block HEIGHT}: a block's header, transactions and commit certificate. */
+/**
+ * {@code mira block HEIGHT [--verify]}: a block's header, transactions and commit certificate, and with
+ * {@code --verify} the light-client check of {@link BlockVerification}.
+ */
 @Command(name = "block", mixinStandardHelpOptions = true, description = "Show the block at a height.")
 final class BlockCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "HEIGHT", converter = Converters.NonNegative.class,
             description = "Block height (0 is genesis).")
     long height;
+
+    @Option(names = "--verify", description = "Check the block here: its header fields hash to its hash, the "
+            + "validator set of its height (hashed here from its members) is the one the header names, and its "
+            + "certificate is a quorum of that set's valid Ed25519 precommits. Exit 1 when it does not verify.")
+    boolean verify;
 
     BlockCommand(CliEnvironment environment) {
         super(environment);
@@ -25,13 +35,33 @@ final class BlockCommand extends CliCommand {
     @Override
     public Integer call() {
         Block block;
+        Optional<BlockVerification.Outcome> verification = Optional.empty();
         try (RpcClient rpc = connect()) {
             block = rpc.block(height);
+            if (verify) {
+                verification = Optional.of(BlockVerification.verify(rpc.nodeStatus().getChainId(), block,
+                        rpc.validatorSet(height)));
+            }
         }
         if (json) {
-            printJson(json(block));
-            return ExitCodes.OK;
+            LinkedHashMap<String, Object> out = json(block);
+            verification.ifPresent(outcome -> {
+                out.put("verified", outcome.verified());
+                out.put("verification_error", outcome.error().orElse(null));
+            });
+            printJson(out);
+        } else {
+            printText(block, verification);
         }
+        if (verification.isPresent() && !verification.get().verified()) {
+            err().println("error: block " + height + " does not verify: " + verification.get().error().orElseThrow());
+            err().flush();
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private void printText(Block block, Optional<BlockVerification.Outcome> verification) {
         LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
         fields.put("height", Long.toUnsignedString(block.getHeight()));
         fields.put("hash", block.getHash());
@@ -41,19 +71,34 @@ final class BlockCommand extends CliCommand {
         fields.put("time", Instant.ofEpochMilli(block.getTimestampMs()) + " (" + block.getTimestampMs() + " ms)");
         fields.put("proposer", block.getProposer());
         fields.put("validator set", block.getValidatorSetHash());
+        fields.put("next set", block.getNextValidatorSetHash());
         fields.put("commitment", String.valueOf(CommitmentLevel.display(block.getCommitment())));
         if (block.hasCertificate()) {
             CommitCertificate certificate = block.getCertificate();
-            fields.put("certificate", "round " + certificate.getRound() + ", "
-                    + certificate.getSignaturesCount() + " signature(s)");
+            String summary = "round " + certificate.getRound() + ", " + certificate.getSignaturesCount()
+                    + " signature(s)";
+            fields.put("certificate", verification.map(outcome -> verified(outcome, certificate.getRound()))
+                    .orElse(summary));
+        } else {
+            verification.ifPresent(outcome -> fields.put("certificate", verified(outcome, 0)));
         }
+        fields.put("last commit", block.hasLastCommit() ? "height " + Long.toUnsignedString(block.getLastCommit()
+                .getHeight()) + ", " + block.getLastCommit().getSignaturesCount() + " signature(s)" : "none");
         fields.put("transactions", block.getSignaturesCount());
         fields.put("evidence", block.getEvidenceCount());
         printFields(fields);
         for (String signature : block.getSignaturesList()) {
             printLine("  " + signature);
         }
-        return ExitCodes.OK;
+    }
+
+    private static String verified(BlockVerification.Outcome outcome, int round) {
+        if (!outcome.verified()) {
+            return "NOT verified: " + outcome.error().orElseThrow();
+        }
+        return "verified (" + outcome.signers() + " of " + outcome.validators() + " validators, "
+                + outcome.signedPower() + " of " + outcome.totalPower() + " voting power), round "
+                + Integer.toUnsignedString(round);
     }
 
     static LinkedHashMap<String, Object> json(Block block) {
@@ -66,6 +111,7 @@ final class BlockCommand extends CliCommand {
         out.put("timestamp_ms", JsonOutput.u64(block.getTimestampMs()));
         out.put("proposer", block.getProposer());
         out.put("validator_set_hash", block.getValidatorSetHash());
+        out.put("next_validator_set_hash", block.getNextValidatorSetHash());
         out.put("commitment", CommitmentLevel.display(block.getCommitment()));
         out.put("transaction_count", block.getTransactionsCount());
         List<Object> transactions = new ArrayList<>();
@@ -81,6 +127,8 @@ final class BlockCommand extends CliCommand {
         block.getIncludedEvidenceList().forEach(item -> evidence.add(item.getHash()));
         out.put("evidence", evidence);
         out.put("certificate", block.hasCertificate() ? certificate(block.getCertificate()) : null);
+        out.put("last_commit_hash", block.getLastCommitHash());
+        out.put("last_commit", block.hasLastCommit() ? certificate(block.getLastCommit()) : null);
         return out;
     }
 

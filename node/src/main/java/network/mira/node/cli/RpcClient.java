@@ -31,6 +31,8 @@ import network.mira.rpc.v1.GetLatestBlockhashResponse;
 import network.mira.rpc.v1.GetNodeStatusRequest;
 import network.mira.rpc.v1.GetTransactionRequest;
 import network.mira.rpc.v1.GetTransactionResponse;
+import network.mira.rpc.v1.GetValidatorSetRequest;
+import network.mira.rpc.v1.GetValidatorSetResponse;
 import network.mira.rpc.v1.NodeServiceGrpc;
 import network.mira.rpc.v1.NodeStatus;
 import network.mira.rpc.v1.RequestAirdropRequest;
@@ -79,6 +81,11 @@ public final class RpcClient implements AutoCloseable {
     public Block block(long height) {
         return call(() -> withDeadline(ChainServiceGrpc.newBlockingStub(channel))
                 .getBlock(GetBlockRequest.newBuilder().setHeight(height).build()));
+    }
+
+    public GetValidatorSetResponse validatorSet(long height) {
+        return call(() -> withDeadline(ChainServiceGrpc.newBlockingStub(channel))
+                .getValidatorSet(GetValidatorSetRequest.newBuilder().setHeight(height).build()));
     }
 
     /** @return the transaction's signature as the node reports it */

@@ -128,6 +128,10 @@ class LiveNodeCliTest {
         // The block holds the transaction the CLI built, and the offline decoder reads it back.
         JsonNode block = miraJson("block", transfer.get("height").asText(), "--json");
         assertThat(block.get("hash").asText()).isEqualTo(transfer.get("block_hash").asText());
+        assertThat(block.has("verified")).as("only --verify adds the verdict").isFalse();
+        JsonNode verified = miraJson("block", transfer.get("height").asText(), "--verify", "--json");
+        assertThat(verified.get("verified").asBoolean()).as(verified.toString()).isTrue();
+        assertThat(verified.get("verification_error").isNull()).isTrue();
         assertThat(block.get("evidence_count").asInt()).isZero();
         assertThat(block.get("evidence")).isEmpty();
         String txBase64 = null;
@@ -224,5 +228,28 @@ class LiveNodeCliTest {
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.stdout()).contains("chain id:").contains("mira-devnet").contains("height:")
                 .contains("finalized height:").contains("validator:").contains("peers:");
+    }
+
+    @Test
+    void blockVerifyChecksTheCertificateAgainstTheSetOfItsHeight() throws Exception {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (node.ledger().finalizedHeight() < 2) {
+            assertThat(System.nanoTime()).as("the devnet to finalize height 2").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        CliRunner.Result text = mira("block", "2", "--verify");
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        String power = Long.toString(node.ledger().validatorSetAt(2).orElseThrow().totalStake());
+        assertThat(text.stdout()).contains("certificate:       verified (1 of 1 validators, " + power + " of " + power
+                + " voting power), round ").contains("last commit:       height 1, 1 signature(s)");
+
+        CliRunner.Result plain = mira("block", "2");
+        assertThat(plain.stdout()).contains("certificate:       round ").doesNotContain("verified");
+
+        CliRunner.Result genesis = mira("block", "0", "--verify", "--json");
+        assertThat(genesis.exitCode()).as(genesis.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(genesis.json().get("verified").asBoolean()).isFalse();
+        assertThat(genesis.json().get("verification_error").asText()).startsWith("height 0 is the genesis block");
+        assertThat(genesis.stderr()).startsWith("error: block 0 does not verify: height 0 is the genesis block");
     }
 }
