@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import network.mira.core.crypto.PublicKey;
@@ -31,6 +32,8 @@ import network.mira.rpc.v1.Commitment;
 import network.mira.rpc.v1.GetEpochRequest;
 import network.mira.rpc.v1.GetEpochResponse;
 import network.mira.rpc.v1.GetValidatorRequest;
+import network.mira.rpc.v1.ListRewardsRequest;
+import network.mira.rpc.v1.ListRewardsResponse;
 import network.mira.rpc.v1.ListSlashingEventsRequest;
 import network.mira.rpc.v1.ListSlashingEventsResponse;
 import network.mira.rpc.v1.ListStakeAccountsRequest;
@@ -43,7 +46,9 @@ import network.mira.rpc.v1.StakeAccount;
 import network.mira.rpc.v1.StakeAccountState;
 import network.mira.rpc.v1.StakingServiceGrpc;
 import network.mira.rpc.v1.Validator;
+import network.mira.rpc.v1.ValidatorReward;
 import network.mira.rpc.v1.ValidatorStatus;
+import network.mira.settlement.ledger.EpochReward;
 import network.mira.settlement.staking.StakingState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +61,10 @@ class StakingServiceTest {
     private final StakingState state = StakingFixture.build();
     private final AtomicReference<Optional<StakingSnapshot>> current =
             new AtomicReference<>(Optional.of(StakingSnapshot.finalized(state, HEIGHT)));
+    /** Epoch 0 paid validators 1 and 2; validator 0 was jailed and earned nothing. */
+    private final List<EpochReward> epochZero = List.of(new EpochReward(0, identity(1), 3 * MIRA, 27 * MIRA),
+            new EpochReward(0, identity(2), 4 * MIRA, 36 * MIRA + 1));
+    private final List<Long> rewardLookups = new CopyOnWriteArrayList<>();
     private GrpcServer server;
     private ManagedChannel channel;
     private StakingServiceGrpc.StakingServiceBlockingStub staking;
@@ -63,7 +72,7 @@ class StakingServiceTest {
     @BeforeEach
     void start() throws Exception {
         server = new GrpcServer(GrpcServer.Settings.defaults("127.0.0.1", 0),
-                List.of(new StakingGrpcService(current::get)), new SimpleMeterRegistry());
+                List.of(new StakingGrpcService(current::get, this::paidIn)), new SimpleMeterRegistry());
         server.start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         staking = StakingServiceGrpc.newBlockingStub(channel);
@@ -73,6 +82,15 @@ class StakingServiceTest {
     void stop() throws Exception {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         server.close();
+    }
+
+    private List<EpochReward> paidIn(long epoch) {
+        rewardLookups.add(epoch);
+        return epoch == 0 ? epochZero : List.of();
+    }
+
+    private ListRewardsResponse rewards(long epoch) {
+        return staking.listRewards(ListRewardsRequest.newBuilder().setEpoch(epoch).build());
     }
 
     private static String b58(PublicKey key) {
@@ -245,6 +263,50 @@ class StakingServiceTest {
     }
 
     @Test
+    void rewardsOfAnEndedEpochPerValidatorWithTheirSum() {
+        ListRewardsResponse response = rewards(0);
+
+        assertThat(response.getEpoch()).isZero();
+        assertThat(response.getEnded()).isTrue();
+        assertThat(response.getLastHeight()).isEqualTo(9);
+        assertThat(response.getRewardsList()).containsExactly(
+                ValidatorReward.newBuilder().setValidator(b58(identity(1))).setCommission(3 * MIRA)
+                        .setDelegators(27 * MIRA).setTotal(30 * MIRA).build(),
+                ValidatorReward.newBuilder().setValidator(b58(identity(2))).setCommission(4 * MIRA)
+                        .setDelegators(36 * MIRA + 1).setTotal(40 * MIRA + 1).build());
+        assertThat(response.getTotal()).isEqualTo(70 * MIRA + 1);
+        assertThat(response.getCommitment()).isEqualTo(Commitment.FINALIZED);
+        assertThat(response.getHeight()).isEqualTo(HEIGHT);
+    }
+
+    @Test
+    void theCurrentAndLaterEpochsHaveNotEndedAndListNothing() {
+        ListRewardsResponse current = rewards(1);
+        assertThat(current.getEnded()).isFalse();
+        assertThat(current.getLastHeight()).isEqualTo(19);
+        assertThat(current.getRewardsList()).isEmpty();
+        assertThat(current.getTotal()).isZero();
+        assertThat(current.getHeight()).isEqualTo(HEIGHT);
+
+        ListRewardsResponse later = rewards(7);
+        assertThat(later.getEnded()).isFalse();
+        assertThat(later.getLastHeight()).isEqualTo(79);
+        assertThat(rewardLookups).as("the index is read only for ended epochs").isEmpty();
+    }
+
+    @Test
+    void anEpochBeyondEveryHeightIsRefusedNamingTheField() {
+        for (long epoch : new long[] {-1L, Long.MAX_VALUE / 10}) {
+            StatusRuntimeException error = assertRpcError(() -> rewards(epoch), Status.Code.INVALID_ARGUMENT,
+                    "INVALID_ARGUMENT");
+            assertThat(RpcAssertions.errorInfo(error).getMetadataMap()).containsEntry("field", "epoch");
+            assertThat(error.getStatus().getDescription()).startsWith("epoch: " + Long.toUnsignedString(epoch)
+                    + " is beyond the last epoch");
+        }
+        assertThat(rewards(Long.MAX_VALUE / 10 - 1).getLastHeight()).isEqualTo(Long.MAX_VALUE / 10 * 10 - 1);
+    }
+
+    @Test
     void everyCallRefusesWhenTheChainHasNoStakingState() {
         current.set(Optional.empty());
         List<Runnable> calls = List.of(
@@ -252,7 +314,8 @@ class StakingServiceTest {
                 () -> validator(1),
                 () -> staking.listStakeAccounts(ListStakeAccountsRequest.newBuilder().setOwner(b58(staker(1))).build()),
                 () -> staking.listSlashingEvents(ListSlashingEventsRequest.getDefaultInstance()),
-                () -> staking.getEpoch(GetEpochRequest.getDefaultInstance()));
+                () -> staking.getEpoch(GetEpochRequest.getDefaultInstance()),
+                () -> rewards(0));
         for (Runnable call : calls) {
             StatusRuntimeException error = assertRpcError(call::run, Status.Code.FAILED_PRECONDITION,
                     "STAKING_NOT_ENABLED");

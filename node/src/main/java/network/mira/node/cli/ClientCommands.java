@@ -20,6 +20,7 @@ public final class ClientCommands {
                 new CommandLine(new BlockCommand(environment)),
                 new CommandLine(new ValidatorsCommand(environment)),
                 ValidatorCommand.commandLine(environment),
+                new CommandLine(new RewardsCommand(environment)),
                 StakeCommand.commandLine(environment),
                 SlashingCommand.commandLine(environment));
     }

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import network.mira.core.crypto.PublicKey;
+import network.mira.rpc.v1.ListRewardsRequest;
+import network.mira.rpc.v1.ListRewardsResponse;
 import network.mira.rpc.v1.ListSlashingEventsRequest;
 import network.mira.rpc.v1.ListSlashingEventsResponse;
 import network.mira.rpc.v1.ListStakeAccountsRequest;
@@ -48,6 +50,10 @@ final class StakingClient implements AutoCloseable {
             request.setValidator(validator.toBase58());
         }
         return call(stub -> stub.listSlashingEvents(request.build()));
+    }
+
+    ListRewardsResponse rewards(long epoch) {
+        return call(stub -> stub.listRewards(ListRewardsRequest.newBuilder().setEpoch(epoch).build()));
     }
 
     ListStakeAccountsResponse stakeAccount(PublicKey address) {

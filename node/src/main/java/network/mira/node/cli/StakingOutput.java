@@ -12,6 +12,7 @@ import network.mira.rpc.v1.SlashingReason;
 import network.mira.rpc.v1.StakeAccount;
 import network.mira.rpc.v1.StakeAccountState;
 import network.mira.rpc.v1.Validator;
+import network.mira.rpc.v1.ValidatorReward;
 import network.mira.rpc.v1.ValidatorStatus;
 
 /** JSON shapes of the staking reading commands; enum values print lower case without their prefix. */
@@ -52,6 +53,15 @@ final class StakingOutput {
         out.put("height", JsonOutput.u64(event.getHeight()));
         out.put("amount", JsonOutput.u64(event.getAmount()));
         out.put("evidence_hash", event.getEvidenceHash().isEmpty() ? null : event.getEvidenceHash());
+        return out;
+    }
+
+    static LinkedHashMap<String, Object> reward(ValidatorReward reward) {
+        LinkedHashMap<String, Object> out = new LinkedHashMap<>();
+        out.put("validator", reward.getValidator());
+        out.put("commission", JsonOutput.u64(reward.getCommission()));
+        out.put("delegators", JsonOutput.u64(reward.getDelegators()));
+        out.put("total", JsonOutput.u64(reward.getTotal()));
         return out;
     }
 

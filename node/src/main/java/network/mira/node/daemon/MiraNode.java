@@ -177,7 +177,7 @@ public final class MiraNode implements AutoCloseable {
         List<BindableService> services = List.of(new NodeGrpcService(status),
                 new TransactionGrpcService(ledger, mempool), new AccountGrpcService(ledger),
                 new ChainGrpcService(ledger, parameters, feed), new FaucetGrpcService(faucet),
-                new StakingGrpcService(new LedgerStakingView(ledger)));
+                new StakingGrpcService(new LedgerStakingView(ledger), ledger::rewards));
         GrpcServer.Settings defaults = GrpcServer.Settings.defaults(config.rpc().host(), config.rpc().port());
         grpc = new GrpcServer(new GrpcServer.Settings(defaults.host(), defaults.port(),
                 config.rpc().maxInboundMessageBytes(), defaults.threads(), defaults.queueLength(),

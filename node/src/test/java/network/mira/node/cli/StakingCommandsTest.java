@@ -21,6 +21,7 @@ import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.rpc.service.StakingGrpcService;
 import network.mira.rpc.service.StakingSnapshot;
+import network.mira.settlement.ledger.EpochReward;
 import network.mira.settlement.staking.EpochTransition;
 import network.mira.settlement.staking.GenesisValidator;
 import network.mira.settlement.staking.Slashing;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code mira validators}, {@code mira slashing events} and {@code mira stake show} against an
+ * {@code mira validators}, {@code mira slashing events}, {@code mira stake show} and {@code mira rewards} against an
  * in-process StakingService whose state is built with the pure staking API: validator 0 jailed for
  * downtime, validator 1 active with a delegator, validator 2 tombstoned for double-signing.
  */
@@ -81,11 +82,17 @@ class StakingCommandsTest {
         return applied(Slashing.slashDoubleSign(state, key(1, 2), 15, EVIDENCE));
     }
 
+    /** Epoch 0 paid validators 1 and 2. */
+    private static List<EpochReward> paidIn(long epoch) {
+        return epoch != 0 ? List.of() : List.of(new EpochReward(0, key(1, 1), 2 * MIRA, 18 * MIRA),
+                new EpochReward(0, key(1, 2), 3 * MIRA, 27 * MIRA + 1));
+    }
+
     @BeforeEach
     void startServer() throws Exception {
         view.set(Optional.of(StakingSnapshot.finalized(state(), 19)));
         server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .addService(new StakingGrpcService(view::get))
+                .addService(new StakingGrpcService(view::get, StakingCommandsTest::paidIn))
                 .build()
                 .start();
     }
@@ -195,11 +202,47 @@ class StakingCommandsTest {
     }
 
     @Test
+    void rewardsJsonIsAnObjectWithEpochTotalAndOneEntryPerValidator() {
+        CliRunner.Result result = mira("rewards", "--epoch", "0", "--json");
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode rewards = result.json();
+        assertThat(rewards.get("epoch").asLong()).isZero();
+        assertThat(rewards.get("ended").asBoolean()).isTrue();
+        assertThat(rewards.get("last_height").asLong()).isEqualTo(9);
+        assertThat(rewards.get("total").asLong()).isEqualTo(50 * MIRA + 1);
+        assertThat(rewards.get("rewards")).hasSize(2);
+        JsonNode first = rewards.get("rewards").get(0);
+        assertThat(first.get("validator").asText()).isEqualTo(key(1, 1).toBase58());
+        assertThat(first.get("commission").asLong()).isEqualTo(2 * MIRA);
+        assertThat(first.get("delegators").asLong()).isEqualTo(18 * MIRA);
+        assertThat(first.get("total").asLong()).isEqualTo(20 * MIRA);
+        assertThat(rewards.get("rewards").get(1).get("total").asLong()).isEqualTo(30 * MIRA + 1);
+        assertThat(rewards.get("height").asLong()).isEqualTo(19);
+
+        CliRunner.Result text = mira("rewards", "--epoch", "0");
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.stdout()).startsWith("epoch 0 paid " + (50 * MIRA + 1) + " lamports to 2 validator(s) at"
+                + " height 9 (state at height 19, FINALIZED)")
+                .contains(key(1, 2).toBase58(), "total " + (30 * MIRA + 1));
+
+        JsonNode current = mira("rewards", "--epoch", "1", "--json").json();
+        assertThat(current.get("ended").asBoolean()).isFalse();
+        assertThat(current.get("rewards")).isEmpty();
+        assertThat(current.get("total").asLong()).isZero();
+        assertThat(mira("rewards", "--epoch", "1").stdout())
+                .startsWith("epoch 1 has not ended: its rewards are paid by block 19");
+
+        assertThat(mira("rewards").exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(mira("rewards", "--epoch", "-1").exitCode()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     void everyCommandReportsStakingNotEnabled() {
         view.set(Optional.empty());
         for (String[] command : List.of(new String[] {"validators", "--json"},
                 new String[] {"slashing", "events", "--json"},
-                new String[] {"stake", "show", key(4, 1).toBase58(), "--json"})) {
+                new String[] {"stake", "show", key(4, 1).toBase58(), "--json"},
+                new String[] {"rewards", "--epoch", "0", "--json"})) {
             CliRunner.Result result = mira(command);
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
             assertThat(result.stdout()).isEmpty();

@@ -11,6 +11,8 @@ import network.mira.rpc.v1.GetEpochRequest;
 import network.mira.rpc.v1.GetEpochResponse;
 import network.mira.rpc.v1.GetValidatorRequest;
 import network.mira.rpc.v1.GetValidatorResponse;
+import network.mira.rpc.v1.ListRewardsRequest;
+import network.mira.rpc.v1.ListRewardsResponse;
 import network.mira.rpc.v1.ListSlashingEventsRequest;
 import network.mira.rpc.v1.ListSlashingEventsResponse;
 import network.mira.rpc.v1.ListStakeAccountsRequest;
@@ -18,6 +20,7 @@ import network.mira.rpc.v1.ListStakeAccountsResponse;
 import network.mira.rpc.v1.ListValidatorsRequest;
 import network.mira.rpc.v1.ListValidatorsResponse;
 import network.mira.rpc.v1.StakingServiceGrpc;
+import network.mira.settlement.ledger.EpochReward;
 import network.mira.settlement.staking.SlashingEvent;
 import network.mira.settlement.staking.StakeAccount;
 import network.mira.settlement.staking.StakingParameters;
@@ -35,9 +38,11 @@ public final class StakingGrpcService extends StakingServiceGrpc.StakingServiceI
     public static final String VALIDATOR_NOT_FOUND = "VALIDATOR_NOT_FOUND";
 
     private final StakingView view;
+    private final RewardsIndex rewards;
 
-    public StakingGrpcService(StakingView view) {
+    public StakingGrpcService(StakingView view, RewardsIndex rewards) {
         this.view = view;
+        this.rewards = rewards;
     }
 
     @Override
@@ -120,6 +125,26 @@ public final class StakingGrpcService extends StakingServiceGrpc.StakingServiceI
                     .setEpochBlocks(parameters.epochBlocks())
                     .setCommitment(snapshot.commitment()).setHeight(snapshot.height())
                     .build();
+        });
+    }
+
+    /**
+     * An epoch has ended once the state has moved past it (its last block ran the transition, in the same
+     * write that indexed its rewards); for the current and later epochs the answer says so and lists nothing.
+     */
+    @Override
+    public void listRewards(ListRewardsRequest request, StreamObserver<ListRewardsResponse> responses) {
+        Responses.answer(responses, () -> {
+            long epoch = request.getEpoch();
+            StakingSnapshot snapshot = snapshot();
+            long epochBlocks = snapshot.state().parameters().epochBlocks();
+            if (epoch < 0 || epoch >= Long.MAX_VALUE / epochBlocks) {
+                throw RpcErrors.invalidArgument("epoch", Long.toUnsignedString(epoch)
+                        + " is beyond the last epoch (heights end at 2^63 - 1)");
+            }
+            boolean ended = epoch < snapshot.state().epoch();
+            List<EpochReward> paid = ended ? rewards.paidIn(epoch) : List.of();
+            return StakingProtoMapper.rewards(epoch, ended, (epoch + 1) * epochBlocks - 1, paid, snapshot);
         });
     }
 

@@ -1,10 +1,14 @@
 package network.mira.rpc.service;
 
+import java.util.List;
 import network.mira.core.crypto.PublicKey;
+import network.mira.rpc.v1.ListRewardsResponse;
 import network.mira.rpc.v1.SlashingReason;
 import network.mira.rpc.v1.StakeAccountState;
 import network.mira.rpc.v1.Validator;
+import network.mira.rpc.v1.ValidatorReward;
 import network.mira.rpc.v1.ValidatorStatus;
+import network.mira.settlement.ledger.EpochReward;
 import network.mira.settlement.staking.EpochSnapshot;
 import network.mira.settlement.staking.SlashingEvent;
 import network.mira.settlement.staking.StakeAccount;
@@ -73,6 +77,27 @@ final class StakingProtoMapper {
             out.setEvidenceHash(event.evidenceHash().toBase58());
         }
         return out.build();
+    }
+
+    /** @param lastHeight the epoch's last block, which pays its rewards */
+    static ListRewardsResponse rewards(long epoch, boolean ended, long lastHeight, List<EpochReward> paid,
+                                       StakingSnapshot snapshot) {
+        ListRewardsResponse.Builder out = ListRewardsResponse.newBuilder()
+                .setEpoch(epoch)
+                .setEnded(ended)
+                .setLastHeight(lastHeight)
+                .setCommitment(snapshot.commitment())
+                .setHeight(snapshot.height());
+        long total = 0;
+        for (EpochReward reward : paid) {
+            out.addRewards(ValidatorReward.newBuilder()
+                    .setValidator(reward.validator().toBase58())
+                    .setCommission(reward.commission())
+                    .setDelegators(reward.delegators())
+                    .setTotal(reward.total()));
+            total = Math.addExact(total, reward.total());
+        }
+        return out.setTotal(total).build();
     }
 
     static ValidatorStatus status(network.mira.settlement.staking.ValidatorStatus status) {
