@@ -23,11 +23,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import network.mira.core.crypto.PublicKey;
 import network.mira.rpc.service.StakingGrpcService;
 import network.mira.rpc.service.StakingSnapshot;
+import network.mira.rpc.stream.SlashingEventFeed;
 import network.mira.rpc.v1.Commitment;
 import network.mira.rpc.v1.GetEpochRequest;
 import network.mira.rpc.v1.GetEpochResponse;
@@ -45,6 +48,7 @@ import network.mira.rpc.v1.SlashingReason;
 import network.mira.rpc.v1.StakeAccount;
 import network.mira.rpc.v1.StakeAccountState;
 import network.mira.rpc.v1.StakingServiceGrpc;
+import network.mira.rpc.v1.StreamSlashingEventsRequest;
 import network.mira.rpc.v1.Validator;
 import network.mira.rpc.v1.ValidatorReward;
 import network.mira.rpc.v1.ValidatorStatus;
@@ -65,6 +69,8 @@ class StakingServiceTest {
     private final List<EpochReward> epochZero = List.of(new EpochReward(0, identity(1), 3 * MIRA, 27 * MIRA),
             new EpochReward(0, identity(2), 4 * MIRA, 36 * MIRA + 1));
     private final List<Long> rewardLookups = new CopyOnWriteArrayList<>();
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor();
+    private final SlashingEventFeed slashingFeed = new SlashingEventFeed(2, 16, 4, delivery);
     private GrpcServer server;
     private ManagedChannel channel;
     private StakingServiceGrpc.StakingServiceBlockingStub staking;
@@ -72,7 +78,7 @@ class StakingServiceTest {
     @BeforeEach
     void start() throws Exception {
         server = new GrpcServer(GrpcServer.Settings.defaults("127.0.0.1", 0),
-                List.of(new StakingGrpcService(current::get, this::paidIn)), new SimpleMeterRegistry());
+                List.of(new StakingGrpcService(current::get, this::paidIn, slashingFeed)), new SimpleMeterRegistry());
         server.start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         staking = StakingServiceGrpc.newBlockingStub(channel);
@@ -81,7 +87,9 @@ class StakingServiceTest {
     @AfterEach
     void stop() throws Exception {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        slashingFeed.close();
         server.close();
+        delivery.shutdownNow();
     }
 
     private List<EpochReward> paidIn(long epoch) {
@@ -315,7 +323,8 @@ class StakingServiceTest {
                 () -> staking.listStakeAccounts(ListStakeAccountsRequest.newBuilder().setOwner(b58(staker(1))).build()),
                 () -> staking.listSlashingEvents(ListSlashingEventsRequest.getDefaultInstance()),
                 () -> staking.getEpoch(GetEpochRequest.getDefaultInstance()),
-                () -> rewards(0));
+                () -> rewards(0),
+                () -> staking.streamSlashingEvents(StreamSlashingEventsRequest.getDefaultInstance()).hasNext());
         for (Runnable call : calls) {
             StatusRuntimeException error = assertRpcError(call::run, Status.Code.FAILED_PRECONDITION,
                     "STAKING_NOT_ENABLED");

@@ -5,8 +5,10 @@ import io.grpc.ManagedChannelBuilder;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import network.mira.core.crypto.PublicKey;
+import network.mira.rpc.v1.FinalizedSlashingEvent;
 import network.mira.rpc.v1.ListRewardsRequest;
 import network.mira.rpc.v1.ListRewardsResponse;
 import network.mira.rpc.v1.ListSlashingEventsRequest;
@@ -16,6 +18,7 @@ import network.mira.rpc.v1.ListStakeAccountsResponse;
 import network.mira.rpc.v1.ListValidatorsRequest;
 import network.mira.rpc.v1.ListValidatorsResponse;
 import network.mira.rpc.v1.StakingServiceGrpc;
+import network.mira.rpc.v1.StreamSlashingEventsRequest;
 
 /**
  * The node's StakingService for the reading commands: one channel per command, a deadline per call,
@@ -50,6 +53,20 @@ final class StakingClient implements AutoCloseable {
             request.setValidator(validator.toBase58());
         }
         return call(stub -> stub.listSlashingEvents(request.build()));
+    }
+
+    /**
+     * Calls {@code onEvent} with each slashing event as its block finalizes, until the node ends the
+     * stream (returns) or fails it (throws). No deadline: a follower waits as long as it is left running.
+     */
+    void followSlashingEvents(Consumer<FinalizedSlashingEvent> onEvent) {
+        try {
+            StakingServiceGrpc.newBlockingStub(channel)
+                    .streamSlashingEvents(StreamSlashingEventsRequest.getDefaultInstance())
+                    .forEachRemaining(onEvent);
+        } catch (StatusRuntimeException e) {
+            throw RpcClient.translate(e, endpoint);
+        }
     }
 
     ListRewardsResponse rewards(long epoch) {

@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import network.mira.rpc.v1.SlashingEvent;
 import network.mira.rpc.v1.SlashingReason;
 import network.mira.rpc.v1.StakeAccount;
@@ -18,6 +19,7 @@ import network.mira.rpc.v1.ValidatorStatus;
 /** JSON shapes of the staking reading commands; enum values print lower case without their prefix. */
 final class StakingOutput {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper LINES = new ObjectMapper();
 
     private StakingOutput() {}
 
@@ -25,6 +27,16 @@ final class StakingOutput {
     static void printArray(PrintWriter out, List<?> array) {
         try {
             out.println(MAPPER.writeValueAsString(array));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON output: " + e.getMessage(), e);
+        }
+        out.flush();
+    }
+
+    /** One JSON object on one line, for outputs that stream (JSON lines). */
+    static void printJsonLine(PrintWriter out, Map<String, ?> object) {
+        try {
+            out.println(LINES.writeValueAsString(object));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON output: " + e.getMessage(), e);
         }

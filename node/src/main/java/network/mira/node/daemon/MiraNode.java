@@ -28,13 +28,17 @@ import network.mira.rpc.service.FaucetGrpcService;
 import network.mira.rpc.service.LedgerStakingView;
 import network.mira.rpc.service.NodeGrpcService;
 import network.mira.rpc.service.StakingGrpcService;
+import network.mira.rpc.service.StakingSnapshot;
 import network.mira.rpc.service.TransactionGrpcService;
 import network.mira.rpc.stream.BlockFeed;
+import network.mira.rpc.stream.SlashingEventFeed;
+import network.mira.rpc.stream.StakingStateFeed;
 import network.mira.settlement.ChainParameters;
 import network.mira.settlement.consensus.LedgerChainView;
 import network.mira.settlement.bft.Settings;
 import network.mira.settlement.bft.wal.ConsensusWal;
 import network.mira.settlement.consensus.BftEngine;
+import network.mira.settlement.consensus.FinalizationListener;
 import network.mira.settlement.evidence.EvidencePool;
 import network.mira.node.cli.GenesisParameters;
 import network.mira.node.network.NodeNetwork;
@@ -71,6 +75,9 @@ public final class MiraNode implements AutoCloseable {
     private static final long CONSENSUS_TICK_MS = 25;
     private static final int BLOCK_STREAM_QUEUE = 256;
     private static final int MAX_BLOCK_STREAMS = 64;
+    /** Slashing events are rare (at most a block's evidence and downtime slashes at a time). */
+    private static final int SLASHING_STREAM_QUEUE = 1_024;
+    private static final int MAX_SLASHING_STREAMS = 64;
     /** Votes further ahead than this many rounds are ignored, so a peer cannot make us buffer without bound. */
     private static final int ROUNDS_AHEAD_MAX = 64;
     private static final int FUTURE_MESSAGES_MAX = 10_000;
@@ -146,6 +153,12 @@ public final class MiraNode implements AutoCloseable {
         ExecutorService feedDelivery = Executors.newFixedThreadPool(2, daemonThreads("block-feed"));
         resources.push(feedDelivery::shutdownNow);
         BlockFeed feed = new BlockFeed(ledger, BLOCK_STREAM_QUEUE, MAX_BLOCK_STREAMS, feedDelivery);
+        LedgerStakingView stakingView = new LedgerStakingView(ledger);
+        Optional<StakingSnapshot> stakingAtStart = stakingView.current();
+        ExecutorService slashingDelivery = Executors.newSingleThreadExecutor(daemonThreads("slashing-feed"));
+        resources.push(slashingDelivery::shutdownNow);
+        SlashingEventFeed slashingFeed = new SlashingEventFeed(stakingAtStart.map(start -> start.state()
+                .slashingEvents().size()).orElse(0), SLASHING_STREAM_QUEUE, MAX_SLASHING_STREAMS, slashingDelivery);
         ParallelBlockExecutor executor = new ParallelBlockExecutor(new TransactionExecutor(programs, SystemProgram.ID),
                 config.execution().workerThreads());
         resources.push(executor);
@@ -158,6 +171,8 @@ public final class MiraNode implements AutoCloseable {
         resources.push(network);
         EvidenceVerifier evidenceVerifier = EvidenceVerifier.forChain(parameters, schedule);
         EvidencePool evidencePool = new EvidencePool(evidenceVerifier, ledger, EvidencePool.DEFAULT_CAPACITY);
+        List<FinalizationListener> listeners = new ArrayList<>(List.of(reporter, feed, evidencePool));
+        stakingAtStart.ifPresent(start -> listeners.add(new StakingStateFeed(List.of(slashingFeed::onState))));
         BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
                 evidencePool);
         BftEngine engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
@@ -165,7 +180,7 @@ public final class MiraNode implements AutoCloseable {
                         (transaction, bytes) -> mempool.holds(transaction.id(), bytes)), signer,
                 parameters, roundTimeouts(config), new BftEngine.Pacing(config.consensus().blockIntervalMs(),
                         config.consensus().emptyBlockIntervalMs(), candidateWindow(config)),
-                wal, List.of(reporter, feed, evidencePool), List.of(reporter), network::onEvidenceReported,
+                wal, listeners, List.of(reporter), network::onEvidenceReported,
                 network.broadcaster(), metrics));
 
         Faucet faucet = new Faucet(faucetKey(genesis), ledger, mempool, config.faucet().maxLamportsPerRequest(),
@@ -177,7 +192,7 @@ public final class MiraNode implements AutoCloseable {
         List<BindableService> services = List.of(new NodeGrpcService(status),
                 new TransactionGrpcService(ledger, mempool), new AccountGrpcService(ledger),
                 new ChainGrpcService(ledger, parameters, feed), new FaucetGrpcService(faucet),
-                new StakingGrpcService(new LedgerStakingView(ledger), ledger::rewards));
+                new StakingGrpcService(stakingView, ledger::rewards, slashingFeed));
         GrpcServer.Settings defaults = GrpcServer.Settings.defaults(config.rpc().host(), config.rpc().port());
         grpc = new GrpcServer(new GrpcServer.Settings(defaults.host(), defaults.port(),
                 config.rpc().maxInboundMessageBytes(), defaults.threads(), defaults.queueLength(),
@@ -185,6 +200,7 @@ public final class MiraNode implements AutoCloseable {
         resources.push(grpc);
         // Streams end before the server stops, so shutdown does not wait out the grace period.
         resources.push(feed);
+        resources.push(slashingFeed);
         grpc.start();
 
         http = new MetricsHttpServer(config.metrics().host(), config.metrics().port(), metrics, this::isReady);

@@ -15,12 +15,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.rpc.service.StakingGrpcService;
 import network.mira.rpc.service.StakingSnapshot;
+import network.mira.rpc.stream.SlashingEventFeed;
 import network.mira.settlement.ledger.EpochReward;
 import network.mira.settlement.staking.EpochTransition;
 import network.mira.settlement.staking.GenesisValidator;
@@ -44,6 +48,8 @@ class StakingCommandsTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final AtomicReference<Optional<StakingSnapshot>> view = new AtomicReference<>();
+    private final ExecutorService delivery = Executors.newSingleThreadExecutor();
+    private SlashingEventFeed slashingFeed;
     private Server server;
 
     private static PublicKey key(int kind, int n) {
@@ -91,15 +97,18 @@ class StakingCommandsTest {
     @BeforeEach
     void startServer() throws Exception {
         view.set(Optional.of(StakingSnapshot.finalized(state(), 19)));
+        slashingFeed = new SlashingEventFeed(2, 16, 4, delivery);
         server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .addService(new StakingGrpcService(view::get, StakingCommandsTest::paidIn))
+                .addService(new StakingGrpcService(view::get, StakingCommandsTest::paidIn, slashingFeed))
                 .build()
                 .start();
     }
 
     @AfterEach
     void stopServer() throws Exception {
+        slashingFeed.close();
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        delivery.shutdownNow();
     }
 
     private CliRunner.Result mira(String... arguments) {
@@ -237,12 +246,51 @@ class StakingCommandsTest {
     }
 
     @Test
+    void slashingEventsFollowPrintsEachNewEventAsAJsonLineUntilTheNodeEndsTheStream() throws Exception {
+        CompletableFuture<CliRunner.Result> json = CompletableFuture.supplyAsync(
+                () -> mira("slashing", "events", "--follow", "--json"));
+        CompletableFuture<CliRunner.Result> text = CompletableFuture.supplyAsync(
+                () -> mira("slashing", "events", "--follow", "--validator", key(1, 0).toBase58()));
+        CompletableFuture<CliRunner.Result> otherValidator = CompletableFuture.supplyAsync(
+                () -> mira("slashing", "events", "--follow", "--validator", key(1, 1).toBase58()));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (slashingFeed.streamCount() < 3) {
+            assertThat(System.nanoTime()).as("three followers to subscribe").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+        // Validator 0 (jailed for downtime) is found to have double-signed too: a third event, final at 21.
+        StakingState slashed = applied(Slashing.slashDoubleSign(state(), key(1, 0), 16, Hash.sha256(new byte[] {7})));
+        slashingFeed.onState(StakingSnapshot.finalized(state(), 20));
+        slashingFeed.onState(StakingSnapshot.finalized(slashed, 21));
+        // The one delivery thread runs tasks in order: once this one ran, the sends scheduled above have.
+        delivery.submit(() -> { }).get(30, TimeUnit.SECONDS);
+        slashingFeed.close();
+
+        CliRunner.Result lines = json.get(30, TimeUnit.SECONDS);
+        assertThat(lines.exitCode()).as(lines.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(lines.stderr()).startsWith("error: SHUTTING_DOWN: node is shutting down");
+        assertThat(lines.stdout().lines()).as(lines.toString()).singleElement().satisfies(line -> {
+            JsonNode event = JSON.readTree(line);
+            assertThat(event.get("validator").asText()).isEqualTo(key(1, 0).toBase58());
+            assertThat(event.get("reason").asText()).isEqualTo("double_sign");
+            assertThat(event.get("height").asLong()).isEqualTo(16);
+            assertThat(event.get("evidence_hash").asText()).isEqualTo(Hash.sha256(new byte[] {7}).toBase58());
+            assertThat(event.get("finalized_height").asLong()).isEqualTo(21);
+            assertThat(event.get("index").asLong()).isEqualTo(2);
+        });
+        assertThat(text.get(30, TimeUnit.SECONDS).stdout()).contains(key(1, 0).toBase58(), "double_sign",
+                "height 16", "final at height 21");
+        assertThat(otherValidator.get(30, TimeUnit.SECONDS).stdout()).isEmpty();
+    }
+
+    @Test
     void everyCommandReportsStakingNotEnabled() {
         view.set(Optional.empty());
         for (String[] command : List.of(new String[] {"validators", "--json"},
                 new String[] {"slashing", "events", "--json"},
                 new String[] {"stake", "show", key(4, 1).toBase58(), "--json"},
-                new String[] {"rewards", "--epoch", "0", "--json"})) {
+                new String[] {"rewards", "--epoch", "0", "--json"},
+                new String[] {"slashing", "events", "--follow", "--json"})) {
             CliRunner.Result result = mira(command);
             assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);
             assertThat(result.stdout()).isEmpty();

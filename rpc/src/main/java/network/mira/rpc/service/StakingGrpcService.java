@@ -1,12 +1,16 @@
 package network.mira.rpc.service;
 
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Map;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.consensus.ValidatorSet;
+import network.mira.rpc.stream.SlashingEventFeed;
+import network.mira.rpc.v1.FinalizedSlashingEvent;
 import network.mira.rpc.v1.GetEpochRequest;
 import network.mira.rpc.v1.GetEpochResponse;
 import network.mira.rpc.v1.GetValidatorRequest;
@@ -20,6 +24,7 @@ import network.mira.rpc.v1.ListStakeAccountsResponse;
 import network.mira.rpc.v1.ListValidatorsRequest;
 import network.mira.rpc.v1.ListValidatorsResponse;
 import network.mira.rpc.v1.StakingServiceGrpc;
+import network.mira.rpc.v1.StreamSlashingEventsRequest;
 import network.mira.settlement.ledger.EpochReward;
 import network.mira.settlement.staking.SlashingEvent;
 import network.mira.settlement.staking.StakeAccount;
@@ -29,7 +34,8 @@ import network.mira.settlement.staking.ValidatorRecord;
 
 /**
  * Read-only staking queries over one {@link StakingSnapshot} per call, so every answer is consistent
- * with itself and says the commitment and height it reflects.
+ * with itself and says the commitment and height it reflects; the rewards an epoch paid, from the
+ * ledger's index; and the stream of slashing events as they become final.
  */
 public final class StakingGrpcService extends StakingServiceGrpc.StakingServiceImplBase {
     /** ErrorInfo reason when the chain has no staking state. */
@@ -39,10 +45,12 @@ public final class StakingGrpcService extends StakingServiceGrpc.StakingServiceI
 
     private final StakingView view;
     private final RewardsIndex rewards;
+    private final SlashingEventFeed slashingEvents;
 
-    public StakingGrpcService(StakingView view, RewardsIndex rewards) {
+    public StakingGrpcService(StakingView view, RewardsIndex rewards, SlashingEventFeed slashingEvents) {
         this.view = view;
         this.rewards = rewards;
+        this.slashingEvents = slashingEvents;
     }
 
     @Override
@@ -107,6 +115,17 @@ public final class StakingGrpcService extends StakingServiceGrpc.StakingServiceI
         });
     }
 
+    /** Refused like every staking call on a chain without staking; otherwise the feed serves it. */
+    @Override
+    public void streamSlashingEvents(StreamSlashingEventsRequest request,
+                                     StreamObserver<FinalizedSlashingEvent> responses) {
+        if (view.current().isEmpty()) {
+            responses.onError(notEnabled());
+            return;
+        }
+        slashingEvents.subscribe((ServerCallStreamObserver<FinalizedSlashingEvent>) responses);
+    }
+
     @Override
     public void getEpoch(GetEpochRequest request, StreamObserver<GetEpochResponse> responses) {
         Responses.answer(responses, () -> {
@@ -149,9 +168,13 @@ public final class StakingGrpcService extends StakingServiceGrpc.StakingServiceI
     }
 
     private StakingSnapshot snapshot() {
-        return view.current().orElseThrow(() -> RpcErrors.error(Status.Code.FAILED_PRECONDITION, STAKING_NOT_ENABLED,
-                STAKING_NOT_ENABLED + ": this chain has no staking state yet (the stake program's state account "
-                        + "does not exist)", Map.of()));
+        return view.current().orElseThrow(StakingGrpcService::notEnabled);
+    }
+
+    private static StatusRuntimeException notEnabled() {
+        return RpcErrors.error(Status.Code.FAILED_PRECONDITION, STAKING_NOT_ENABLED, STAKING_NOT_ENABLED
+                + ": this chain has no staking state yet (the stake program's state account does not exist)",
+                Map.of());
     }
 
     private static ValidatorRecord validator(StakingState state, PublicKey identity) {

@@ -16,7 +16,7 @@ import network.mira.settlement.staking.StakingState;
 import network.mira.settlement.staking.ValidatorRecord;
 
 /** Staking records to their mira.v1 messages; -1 ("unset") epochs and heights become absent fields. */
-final class StakingProtoMapper {
+public final class StakingProtoMapper {
     private StakingProtoMapper() {}
 
     static Validator validator(StakingState state, ValidatorRecord record) {
@@ -64,7 +64,7 @@ final class StakingProtoMapper {
         return out.build();
     }
 
-    static network.mira.rpc.v1.SlashingEvent slashingEvent(SlashingEvent event) {
+    public static network.mira.rpc.v1.SlashingEvent slashingEvent(SlashingEvent event) {
         network.mira.rpc.v1.SlashingEvent.Builder out = network.mira.rpc.v1.SlashingEvent.newBuilder()
                 .setValidator(event.validator().toBase58())
                 .setReason(switch (event.reason()) {
