@@ -67,7 +67,8 @@ final class BlockVerification {
 
     private static Outcome check(String chainId, Block block, GetValidatorSetResponse response) throws Failure {
         if (block.getHeight() == 0) {
-            throw new Failure("height 0 is the genesis block: it has no signed certificate (the genesis file fixes it)");
+            throw new Failure("height 0 is the genesis block: it has no signed certificate"
+                    + " (the genesis file fixes it)");
         }
         if (response.getHeight() != block.getHeight()) {
             throw new Failure("the node returned the validator set of height "

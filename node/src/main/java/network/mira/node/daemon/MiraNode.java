@@ -22,6 +22,7 @@ import network.mira.core.store.RocksKeyValueStore;
 import network.mira.rpc.GrpcServer;
 import network.mira.rpc.JvmMetrics;
 import network.mira.rpc.MetricsHttpServer;
+import network.mira.rpc.StakingMetrics;
 import network.mira.rpc.service.AccountGrpcService;
 import network.mira.rpc.service.ChainGrpcService;
 import network.mira.rpc.service.FaucetGrpcService;
@@ -172,7 +173,7 @@ public final class MiraNode implements AutoCloseable {
         EvidenceVerifier evidenceVerifier = EvidenceVerifier.forChain(parameters, schedule);
         EvidencePool evidencePool = new EvidencePool(evidenceVerifier, ledger, EvidencePool.DEFAULT_CAPACITY);
         List<FinalizationListener> listeners = new ArrayList<>(List.of(reporter, feed, evidencePool));
-        stakingAtStart.ifPresent(start -> listeners.add(new StakingStateFeed(List.of(slashingFeed::onState))));
+        stakingAtStart.ifPresent(start -> listeners.add(stakingStateFeed(metrics, start, slashingFeed)));
         BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
                 evidencePool);
         BftEngine engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
@@ -213,6 +214,16 @@ public final class MiraNode implements AutoCloseable {
         ready = true;
         LOG.info("validator {} ready: gRPC {}:{}, metrics http://{}:{}/metrics, p2p {}:{}", validatorKey.publicKey(),
                 config.rpc().host(), grpc.port(), config.metrics().host(), http.port(), config.p2p().host(), p2pPort);
+    }
+
+    /**
+     * On a chain with staking: the stake state of each finalized block, decoded once, for the slashing
+     * event streams and the mira_staking_* metrics (registered here, so only such a chain has them).
+     */
+    private static StakingStateFeed stakingStateFeed(PrometheusMeterRegistry metrics, StakingSnapshot start,
+                                                     SlashingEventFeed slashingFeed) {
+        StakingMetrics stakingMetrics = new StakingMetrics(metrics, start.state());
+        return new StakingStateFeed(List.of(slashingFeed::onState, stakingMetrics::onState));
     }
 
     /** The round timeouts from config; the commit timeout is the block interval. */

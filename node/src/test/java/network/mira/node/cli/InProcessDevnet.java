@@ -1,6 +1,7 @@
 package network.mira.node.cli;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -27,8 +28,17 @@ public final class InProcessDevnet implements AutoCloseable {
         this.node = node;
     }
 
+    /** A devnet whose genesis has no parameters: no staking, the genesis set for ever. */
     public static InProcessDevnet start(Path dataDir) throws IOException {
         return start(dataDir, Map.of());
+    }
+
+    /**
+     * A devnet that runs staking, as {@code mira-node start --dev --genesis-param NAME=VALUE} creates it:
+     * every parameter written, {@code overrides} over the defaults.
+     */
+    public static InProcessDevnet startStaking(Path dataDir, Map<String, Long> overrides) throws IOException {
+        return start(dataDir, GenesisParameters.complete(overrides));
     }
 
     /** @param parameters chain parameters of the genesis, as {@code mira-node start --dev --genesis-param} sets them */
@@ -63,6 +73,11 @@ public final class InProcessDevnet implements AutoCloseable {
 
     String rpc() {
         return "127.0.0.1:" + node.rpcPort();
+    }
+
+    /** The node's Prometheus endpoint. */
+    URI metrics() {
+        return URI.create("http://127.0.0.1:" + node.metricsPort() + "/metrics");
     }
 
     @Override

@@ -3,6 +3,9 @@ package network.mira.node.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -251,5 +254,13 @@ class LiveNodeCliTest {
         assertThat(genesis.json().get("verified").asBoolean()).isFalse();
         assertThat(genesis.json().get("verification_error").asText()).startsWith("height 0 is the genesis block");
         assertThat(genesis.stderr()).startsWith("error: block 0 does not verify: height 0 is the genesis block");
+    }
+
+    @Test
+    void aChainWithoutStakingHasNoStakingMetrics() throws Exception {
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.metrics()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("mira_finalized_height").doesNotContain("mira_staking_");
     }
 }
