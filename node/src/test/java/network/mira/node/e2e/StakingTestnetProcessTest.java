@@ -152,6 +152,14 @@ class StakingTestnetProcessTest {
                 hashes.add(block(follower.rpc(), h).get("hash").asText());
                 assertThat(hashes).as("block hashes at height %d", h).hasSize(1);
             }
+            // The light-client check in the CLI, on either side of each boundary the follower crossed.
+            for (long h = EPOCH_BLOCKS - 1; h <= target; h += EPOCH_BLOCKS) {
+                for (long height : new long[] {h, Math.min(h + 1, target)}) {
+                    JsonNode verified = ok(cli.run("--rpc", follower.rpc(), "block", Long.toString(height),
+                            "--verify", "--json")).json();
+                    assertThat(verified.get("verified").asBoolean()).as("block %d: %s", height, verified).isTrue();
+                }
+            }
         }
         ok(cli.run("testnet", "stop", dir.toString()));
     }
