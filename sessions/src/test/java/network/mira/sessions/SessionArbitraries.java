@@ -11,10 +11,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 import network.mira.core.crypto.PublicKey;
+import network.mira.sessions.intent.IntentText;
+import network.mira.sessions.intent.SessionIntent;
 import network.mira.sessions.scope.ProgramScope;
 import network.mira.sessions.scope.SessionScope;
 
-/** Generators of valid scopes, edge cases included (keys with leading zero bytes, 0 and max limits, full lists). */
+/** Generators of valid scopes and intents, edge cases included (keys with leading zero bytes, 0 and max limits, full lists). */
 public final class SessionArbitraries {
     private SessionArbitraries() {}
 
@@ -71,5 +73,39 @@ public final class SessionArbitraries {
             return OptionalLong.of(perTx.getAsLong() % (spend.getAsLong() + 1));
         }
         return perTx;
+    }
+
+    public static Arbitrary<String> chainIds() {
+        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-").ofMinLength(1).ofMaxLength(48);
+    }
+
+    public static Arbitrary<String> domains() {
+        return Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789.-:").ofMinLength(1).ofMaxLength(64);
+    }
+
+    public static Arbitrary<Long> expiries() {
+        return Arbitraries.longs().between(0, SessionIntent.MAX_EXPIRES_AT_MS / 1000).map(seconds -> seconds * 1000)
+                .edgeCases(edges -> edges.includeOnly(0L, SessionIntent.MAX_EXPIRES_AT_MS));
+    }
+
+    /** Any valid intent, whether or not its text fits in {@link IntentText#MAX_BYTES}. */
+    public static Arbitrary<SessionIntent> intents(int maxListEntries) {
+        return Combinators.combine(chainIds(), domains(), keys(), keys(), expiries(), scopes(maxListEntries), lamports())
+                .as((chain, domain, owner, session, expires, scope, nonce) ->
+                        new SessionIntent(SessionIntent.VERSION, chain, domain, owner, session, expires, scope, nonce));
+    }
+
+    /** Valid intents whose text a wallet can sign (at most {@link IntentText#MAX_BYTES} bytes). */
+    public static Arbitrary<SessionIntent> signableIntents() {
+        return intents(4).filter(SessionArbitraries::fits);
+    }
+
+    public static boolean fits(SessionIntent intent) {
+        try {
+            IntentText.render(intent);
+            return true;
+        } catch (IllegalArgumentException tooLong) {
+            return false;
+        }
     }
 }
