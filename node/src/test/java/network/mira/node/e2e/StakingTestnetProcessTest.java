@@ -154,10 +154,10 @@ class StakingTestnetProcessTest {
             }
             // The light-client check in the CLI, on either side of each boundary the follower crossed.
             for (long h = EPOCH_BLOCKS - 1; h <= target; h += EPOCH_BLOCKS) {
-                for (long height : new long[] {h, Math.min(h + 1, target)}) {
-                    JsonNode verified = ok(cli.run("--rpc", follower.rpc(), "block", Long.toString(height),
+                for (long checked : new long[] {h, Math.min(h + 1, target)}) {
+                    JsonNode verified = ok(cli.run("--rpc", follower.rpc(), "block", Long.toString(checked),
                             "--verify", "--json")).json();
-                    assertThat(verified.get("verified").asBoolean()).as("block %d: %s", height, verified).isTrue();
+                    assertThat(verified.get("verified").asBoolean()).as("block %d: %s", checked, verified).isTrue();
                 }
             }
         }
