@@ -20,7 +20,9 @@ import network.mira.settlement.evidence.EvidenceSource;
 import network.mira.settlement.ledger.Ledger;
 import network.mira.settlement.ledger.PreparedState;
 import network.mira.settlement.mempool.PendingTransaction;
+import network.mira.svm.BlockContext;
 import network.mira.svm.BlockExecution;
+import network.mira.svm.BlockHook;
 import network.mira.svm.BlockExecutor;
 import network.mira.svm.TransactionResult;
 
@@ -47,13 +49,19 @@ public final class BlockBuilder {
 
     public BlockBuilder(Ledger ledger, BlockExecutor executor, BlockPacker packer, ChainParameters parameters,
                         EvidenceSource evidenceSource) {
+        this(ledger, executor, packer, parameters, evidenceSource, List.of());
+    }
+
+    /** @param hooks state upkeep every block does before its transactions (e.g. pruning expired sessions) */
+    public BlockBuilder(Ledger ledger, BlockExecutor executor, BlockPacker packer, ChainParameters parameters,
+                        EvidenceSource evidenceSource, List<BlockHook> hooks) {
         this.ledger = ledger;
         this.executor = executor;
         this.packer = packer;
         this.parameters = parameters;
         this.evidenceSource = evidenceSource;
         this.schedule = LedgerValidatorSchedule.of(ledger, parameters);
-        this.lifecycle = BlockLifecycle.forChain(parameters, schedule);
+        this.lifecycle = BlockLifecycle.forChain(parameters, schedule, hooks);
     }
 
     /** Which set signs each height (the ledger's record), shared with the replayer and consensus. */
@@ -75,8 +83,15 @@ public final class BlockBuilder {
     /** The standard wiring, including evidence from {@code evidenceSource} (the node's evidence pool). */
     public static BlockBuilder create(Ledger ledger, BlockExecutor executor, ChainParameters parameters,
                                       int maxTransactionsPerBlock, EvidenceSource evidenceSource) {
+        return create(ledger, executor, parameters, maxTransactionsPerBlock, evidenceSource, List.of());
+    }
+
+    /** The standard wiring, with evidence and the block hooks the node runs. */
+    public static BlockBuilder create(Ledger ledger, BlockExecutor executor, ChainParameters parameters,
+                                      int maxTransactionsPerBlock, EvidenceSource evidenceSource,
+                                      List<BlockHook> hooks) {
         return new BlockBuilder(ledger, executor, new BlockPacker(parameters.compute(), maxTransactionsPerBlock,
-                new ComputeBudgetCosts(parameters.compute())), parameters, evidenceSource);
+                new ComputeBudgetCosts(parameters.compute())), parameters, evidenceSource, hooks);
     }
 
     public BuiltBlock build(List<PendingTransaction> candidates, long timestampMs, PublicKey proposer) {
@@ -88,9 +103,9 @@ public final class BlockBuilder {
         List<Transaction> selected = packing.selected().stream().map(PendingTransaction::transaction).toList();
         List<byte[]> evidence = evidence(height);
         Optional<CommitCertificate> lastCommit = lastCommit(parent);
-        BlockLifecycle.Prepared prepared = lifecycle.begin(ledger, height, lastCommit, evidence);
-        BlockExecution execution = executor.execute(selected, prepared.reader(),
-                parameters.blockContext(height, timestamp));
+        BlockContext context = parameters.blockContext(height, timestamp);
+        BlockLifecycle.Prepared prepared = lifecycle.begin(ledger, context, lastCommit, evidence);
+        BlockExecution execution = executor.execute(selected, prepared.reader(), context);
 
         List<byte[]> included = new ArrayList<>();
         List<TransactionResult> results = new ArrayList<>();

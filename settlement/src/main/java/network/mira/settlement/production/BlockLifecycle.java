@@ -18,6 +18,8 @@ import network.mira.settlement.staking.StakingState;
 import network.mira.settlement.staking.program.StakeProgram;
 import network.mira.settlement.staking.block.BlockStaking;
 import network.mira.svm.AccountReader;
+import network.mira.svm.BlockContext;
+import network.mira.svm.BlockHook;
 
 /**
  * What happens to a block's state besides its transactions, in one place for the builder and the
@@ -28,14 +30,18 @@ import network.mira.svm.AccountReader;
 public final class BlockLifecycle {
     private final Optional<BlockStaking> staking;
     private final ValidatorSchedule schedule;
+    private final List<BlockHook> hooks;
 
-    public BlockLifecycle(Optional<BlockStaking> staking, ValidatorSchedule schedule) {
+    /** @param hooks upkeep before the transactions (after the staking work), in this order */
+    public BlockLifecycle(Optional<BlockStaking> staking, ValidatorSchedule schedule, List<BlockHook> hooks) {
         this.staking = staking;
         this.schedule = schedule;
+        this.hooks = List.copyOf(hooks);
     }
 
-    public static BlockLifecycle forChain(ChainParameters parameters, ValidatorSchedule schedule) {
-        return new BlockLifecycle(parameters.staking().map(BlockStaking::new), schedule);
+    public static BlockLifecycle forChain(ChainParameters parameters, ValidatorSchedule schedule,
+                                          List<BlockHook> hooks) {
+        return new BlockLifecycle(parameters.staking().map(BlockStaking::new), schedule, hooks);
     }
 
     /** The state the transactions run on (the head plus the pre-transaction changes) and those changes. */
@@ -47,14 +53,21 @@ public final class BlockLifecycle {
                            Optional<ValidatorSet> changedValidatorSet, List<StakingEvent> events) {}
 
     /** @param evidence the block's encoded evidence, already verified */
-    public Prepared begin(AccountReader head, long height, Optional<CommitCertificate> lastCommit,
+    public Prepared begin(AccountReader head, BlockContext block, Optional<CommitCertificate> lastCommit,
                           List<byte[]> evidence) {
-        if (staking.isEmpty()) {
-            return new Prepared(head, new TreeMap<>(), List.of(), Optional.empty());
+        SortedMap<PublicKey, Account> changes = new TreeMap<>();
+        List<StakingEvent> events = List.of();
+        Optional<StakingState> stakingState = Optional.empty();
+        if (staking.isPresent()) {
+            BlockStaking.Begin begin = staking.get().begin(head, block.height(), lastCommit, decode(evidence));
+            changes.putAll(begin.changes());
+            events = begin.events();
+            stakingState = Optional.of(begin.state());
         }
-        BlockStaking.Begin begin = staking.get().begin(head, height, lastCommit, decode(evidence));
-        SortedMap<PublicKey, Account> changes = new TreeMap<>(begin.changes());
-        return new Prepared(overlay(head, changes), changes, begin.events(), Optional.of(begin.state()));
+        for (BlockHook hook : hooks) {
+            changes.putAll(hook.beforeTransactions(overlay(head, changes), block));
+        }
+        return new Prepared(overlay(head, changes), changes, events, stakingState);
     }
 
     /**

@@ -136,10 +136,9 @@ public final class BlockReplayer {
             verified[i] = alreadyVerified.contains(transactions.get(i), bodies.get(i));
         }
         BlockLifecycle lifecycle = includability.lifecycle();
-        BlockLifecycle.Prepared prepared = lifecycle.begin(ledger, header.height(), block.lastCommit(),
-                block.evidence());
-        BlockExecution execution = executor.executeVerified(transactions, verified, prepared.reader(),
-                parameters.blockContext(header.height(), header.timestampMs()));
+        BlockContext context = parameters.blockContext(header.height(), header.timestampMs());
+        BlockLifecycle.Prepared prepared = lifecycle.begin(ledger, context, block.lastCommit(), block.evidence());
+        BlockExecution execution = executor.executeVerified(transactions, verified, prepared.reader(), context);
         List<TransactionResult> results = new ArrayList<>(transactions.size());
         List<List<PublicKey>> accountKeys = new ArrayList<>(transactions.size());
         long fees = 0;
