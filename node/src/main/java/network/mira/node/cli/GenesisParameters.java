@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import network.mira.sessions.SessionParameters;
 import network.mira.settlement.staking.StakingParameters;
 
 /**
  * {@code --genesis-param NAME=VALUE} (repeatable), for commands that create a genesis: each is
- * checked against the chain parameters the node knows (name and range) before anything is
- * written, so a typo is refused naming the parameter instead of creating a chain that will not
- * start.
+ * checked against the chain parameters the node knows (staking's and sessions', name and range)
+ * before anything is written, so a typo is refused naming the parameter instead of creating a chain
+ * that will not start.
  */
 public final class GenesisParameters {
     private GenesisParameters() {}
@@ -18,7 +19,7 @@ public final class GenesisParameters {
     /** @throws IllegalArgumentException naming the entry or the parameter */
     public static SortedMap<String, Long> parse(List<String> entries) {
         SortedMap<String, Long> parameters = new TreeMap<>();
-        StakingParameters checked = StakingParameters.defaults();
+        StakingParameters staking = StakingParameters.defaults();
         for (String entry : entries == null ? List.<String>of() : entries) {
             int equals = entry.indexOf('=');
             if (equals <= 0 || equals == entry.length() - 1) {
@@ -29,28 +30,55 @@ public final class GenesisParameters {
             if (parameters.containsKey(name)) {
                 throw new IllegalArgumentException("--genesis-param " + name + " is given twice");
             }
-            checked = checked.with(name, value);
-            parameters.put(name, checked.asMap().get(name));
+            if (SessionParameters.names().contains(name)) {
+                parameters.put(name, sessionValue(name, value));
+            } else {
+                staking = staking.with(name, value);
+                parameters.put(name, staking.asMap().get(name));
+            }
         }
         return parameters;
     }
 
     /**
      * Every parameter, {@code overrides} over the defaults: what a new genesis writes, so the chain
-     * runs staking and its file shows each value it runs with.
+     * runs staking and sessions and its file shows each value it runs with.
      */
     public static SortedMap<String, Long> complete(Map<String, Long> overrides) {
-        return new TreeMap<>(check(overrides).asMap());
+        SortedMap<String, Long> all = new TreeMap<>(check(overrides).asMap());
+        all.putAll(checkSessions(overrides).asMap());
+        return all;
     }
 
     /**
-     * Checks a genesis's parameters as the node will use them.
+     * Checks a genesis's staking parameters as the node will use them (session parameters are
+     * checked by {@link #checkSessions}).
      *
      * @throws IllegalArgumentException naming the unknown or out-of-range parameter
      */
     public static StakingParameters check(Map<String, Long> parameters) {
         Map<String, String> text = new TreeMap<>();
-        parameters.forEach((name, value) -> text.put(name, Long.toString(value)));
+        parameters.forEach((name, value) -> {
+            if (!SessionParameters.names().contains(name)) {
+                text.put(name, Long.toString(value));
+            }
+        });
         return StakingParameters.byName(text);
+    }
+
+    /** @throws IllegalArgumentException naming the out-of-range parameter */
+    public static SessionParameters checkSessions(Map<String, Long> parameters) {
+        return SessionParameters.fromGenesis(parameters);
+    }
+
+    private static long sessionValue(String name, String value) {
+        long parsed;
+        try {
+            parsed = Long.parseLong(value.replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("genesis parameter " + name + " must be an integer, got '" + value + "'");
+        }
+        SessionParameters.fromGenesis(Map.of(name, parsed));
+        return parsed;
     }
 }

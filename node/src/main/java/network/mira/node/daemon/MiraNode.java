@@ -56,7 +56,11 @@ import network.mira.settlement.bft.ValidatorSchedule;
 import network.mira.settlement.ledger.LedgerValidatorSchedule;
 import network.mira.settlement.staking.StakingParameters;
 import network.mira.settlement.staking.program.StakeProgramRuntime;
+import network.mira.svm.BlockHook;
 import network.mira.svm.NativeProgram;
+import network.mira.sessions.SessionParameters;
+import network.mira.sessions.program.SessionProgramRuntime;
+import network.mira.sessions.program.SessionPruner;
 import network.mira.svm.ProgramRegistry;
 import network.mira.svm.TransactionExecutor;
 import network.mira.svm.parallel.ParallelBlockExecutor;
@@ -114,8 +118,10 @@ public final class MiraNode implements AutoCloseable {
     private void startComponents() throws IOException {
         Genesis genesis = readGenesis(config.genesisPath());
         StakingParameters chainParameters;
+        SessionParameters sessionParameters;
         try {
             chainParameters = GenesisParameters.check(genesis.parameters());
+            sessionParameters = GenesisParameters.checkSessions(genesis.parameters());
         } catch (IllegalArgumentException e) {
             throw new StartupException("genesis " + config.genesisPath() + ": " + e.getMessage());
         }
@@ -144,6 +150,13 @@ public final class MiraNode implements AutoCloseable {
         List<NativeProgram> runtimes = new ArrayList<>(List.of(new SystemProgramRuntime(),
                 new ComputeBudgetProgramRuntime()));
         parameters.staking().ifPresent(staking -> runtimes.add(new StakeProgramRuntime(staking)));
+        // Sessions run on the chains created with parameters, as staking does: on an older chain the
+        // pruner's first write would change the state roots of blocks that were finalized without it.
+        List<BlockHook> blockHooks = new ArrayList<>();
+        if (!genesis.parameters().isEmpty()) {
+            runtimes.add(new SessionProgramRuntime(parameters.chainId(), sessionParameters.maxLifetimeMs()));
+            blockHooks.add(new SessionPruner());
+        }
         ProgramRegistry programs = new ProgramRegistry(runtimes);
         Mempool mempool = new Mempool(new TransactionAdmission(new LedgerChainView(ledger, parameters), programs,
                 SystemProgram.ID), config.mempool().maxTransactions(), metrics);
@@ -175,7 +188,7 @@ public final class MiraNode implements AutoCloseable {
         List<FinalizationListener> listeners = new ArrayList<>(List.of(reporter, feed, evidencePool));
         stakingAtStart.ifPresent(start -> listeners.add(stakingStateFeed(metrics, start, slashingFeed)));
         BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
-                evidencePool);
+                evidencePool, blockHooks);
         BftEngine engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
                 new BlockReplayer(ledger, executor::executeVerified, builder, parameters, evidenceVerifier,
                         (transaction, bytes) -> mempool.holds(transaction.id(), bytes)), signer,

@@ -61,7 +61,12 @@ public final class GenesisInitializer {
             return Optional.empty();
         }
         Map<String, String> text = new TreeMap<>();
-        genesis.parameters().forEach((name, value) -> text.put(name, Long.toString(value)));
+        genesis.parameters().forEach((name, value) -> {
+            // Other modules' parameters (the sessions' session_*) are checked by their modules.
+            if (StakingParameters.names().contains(name)) {
+                text.put(name, Long.toString(value));
+            }
+        });
         return Optional.of(StakingParameters.byName(text));
     }
 
