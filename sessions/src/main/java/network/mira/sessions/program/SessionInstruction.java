@@ -1,10 +1,12 @@
 package network.mira.sessions.program;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import network.mira.core.codec.ByteReader;
 import network.mira.core.codec.ByteWriter;
 import network.mira.core.codec.DecodeException;
 import network.mira.core.crypto.PublicKey;
+import network.mira.core.crypto.Signature;
 import network.mira.sessions.intent.SignedIntent;
 import network.mira.sessions.intent.SignedIntentCodec;
 import network.mira.sessions.scope.SessionScope;
@@ -19,6 +21,7 @@ public sealed interface SessionInstruction {
     int MAX_DOMAIN_BYTES = 64;
     int MAX_INNER_ACCOUNTS = 32;
     int MAX_INNER_DATA = 1_024;
+    int MAX_REVOCATION_BYTES = 512;
 
     /** Accounts the instruction must declare (at least, for {@link Act}). */
     int accounts();
@@ -147,6 +150,30 @@ public sealed interface SessionInstruction {
         }
     }
 
+    /**
+     * 5. Anyone submits the owner's signed revocation ({@link RevocationText}). Data after the
+     * discriminant: u16 LE text length, the text, the 64-byte signature. Accounts: [session (w),
+     * owner book (w)].
+     */
+    record RevokeFromIntent(String text, Signature signature) implements SessionInstruction {
+        public RevokeFromIntent {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(signature, "signature");
+        }
+
+        @Override
+        public int accounts() {
+            return 2;
+        }
+
+        @Override
+        public byte[] encode() {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            return start(5).u8(bytes.length & 0xFF).u8(bytes.length >>> 8).raw(bytes).raw(signature.bytes())
+                    .toByteArray();
+        }
+    }
+
     /** @throws InstructionDecodeException naming what is wrong */
     static SessionInstruction decode(byte[] data) throws InstructionDecodeException {
         try {
@@ -160,6 +187,7 @@ public sealed interface SessionInstruction {
                 case 2 -> act(in);
                 case 3 -> new SponsorFee(nonNegative(in.u64("lamports"), "lamports"));
                 case 4 -> new Revoke();
+                case 5 -> revokeFromIntent(in);
                 default -> throw new DecodeException("unknown session instruction " + discriminant);
             };
             in.expectEnd("session instruction");
@@ -177,6 +205,15 @@ public sealed interface SessionInstruction {
             indexes[i] = in.u8("inner account index");
         }
         return new Act(program, indexes, in.bytes(MAX_INNER_DATA, "inner data"));
+    }
+
+    private static RevokeFromIntent revokeFromIntent(ByteReader in) throws DecodeException {
+        int length = in.u8("text length") | in.u8("text length") << 8;
+        if (length > MAX_REVOCATION_BYTES) {
+            throw new DecodeException("revocation text of " + length + " bytes, at most " + MAX_REVOCATION_BYTES);
+        }
+        String text = new String(in.raw(length, "revocation text"), StandardCharsets.UTF_8);
+        return new RevokeFromIntent(text, Signature.wrap(in.raw(Signature.LENGTH, "signature")));
     }
 
     private static long nonNegative(long value, String what) throws DecodeException {

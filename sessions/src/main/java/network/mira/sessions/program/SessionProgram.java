@@ -91,6 +91,14 @@ public final class SessionProgram {
                 AccountMeta.writable(ownerBook(owner), false)), new SessionInstruction.Revoke().encode());
     }
 
+    /** The owner's signed revocation ({@link network.mira.sessions.intent.RevocationText}), submitted by anyone. */
+    public static Instruction revokeFromIntent(PublicKey session, PublicKey owner, String text,
+                                               network.mira.core.crypto.Signature signature) {
+        return new Instruction(ID, List.of(AccountMeta.writable(session, false),
+                AccountMeta.writable(ownerBook(owner), false)),
+                new SessionInstruction.RevokeFromIntent(text, signature).encode());
+    }
+
     private static PublicKey derive(String domain, byte[] seed) {
         return PublicKey.wrap(Hash.sha256(domain.getBytes(StandardCharsets.UTF_8), seed).bytes());
     }

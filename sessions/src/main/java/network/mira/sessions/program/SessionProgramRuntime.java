@@ -8,6 +8,7 @@ import java.util.Set;
 import network.mira.core.account.Account;
 import network.mira.core.crypto.PublicKey;
 import network.mira.sessions.intent.IntentParseException;
+import network.mira.sessions.intent.RevocationText;
 import network.mira.sessions.intent.SessionIntent;
 import network.mira.sessions.scope.ProgramScope;
 import network.mira.sessions.scope.SessionScope;
@@ -100,8 +101,26 @@ public final class SessionProgramRuntime implements NativeProgram {
             new SessionUse(context).act(act);
         } else if (instruction instanceof SessionInstruction.SponsorFee sponsor) {
             new SessionUse(context).sponsorFee(sponsor.lamports());
+        } else if (instruction instanceof SessionInstruction.RevokeFromIntent signed) {
+            context.consumeCompute(SessionProgram.INTENT_VERIFY_UNITS);
+            RevocationText.Revocation revocation;
+            try {
+                revocation = RevocationText.verify(signed.text(), signed.signature());
+            } catch (IntentParseException e) {
+                throw new InstructionException(e.reason() == IntentParseException.Reason.BAD_SIGNATURE
+                        ? "BadIntentSignature" : "BadIntent", e.getMessage());
+            }
+            if (!revocation.chainId().equals(chainId)) {
+                throw new InstructionException("WrongChain", "the revocation is for chain " + revocation.chainId()
+                        + ", this is " + chainId);
+            }
+            if (!context.account(0).key().equals(revocation.session())) {
+                throw new InstructionException("INVALID_ACCOUNT", "the revocation names session "
+                        + revocation.session() + ", the instruction declares " + context.account(0).key());
+            }
+            revoke(context, revocation.owner(), 1);
         } else {
-            revoke(context);
+            revoke(context, signer(context.account(1), "owner"), 2);
         }
     }
 
@@ -156,15 +175,15 @@ public final class SessionProgramRuntime implements NativeProgram {
         bucket.set(bucket.get().withData(expiries.with(new ExpiryBucket.Entry(session.key(), owner)).encode()));
     }
 
-    private static void revoke(InvokeContext context) throws InstructionException {
+    /** @param bookIndex where the owner book is among the instruction's accounts */
+    private static void revoke(InvokeContext context, PublicKey owner, int bookIndex) throws InstructionException {
         InstructionAccount sessionAccount = context.account(0);
         SessionRecord record = SessionUse.load(sessionAccount);
-        PublicKey owner = signer(context.account(1), "owner");
         if (!owner.equals(record.owner())) {
             throw new InstructionException("OwnerMismatch", "session " + sessionAccount.key() + " belongs to "
                     + record.owner() + ", not " + owner);
         }
-        InstructionAccount book = expect(context.account(2), SessionProgram.ownerBook(owner), "owner book");
+        InstructionAccount book = expect(context.account(bookIndex), SessionProgram.ownerBook(owner), "owner book");
         long height = context.block().height();
         if (record.isRevoked()) {
             throw new InstructionException("SessionRevoked", "session " + sessionAccount.key()

@@ -14,6 +14,7 @@ import network.mira.core.crypto.PublicKey;
 import network.mira.core.crypto.Signature;
 import network.mira.core.tx.Instruction;
 import network.mira.sessions.intent.IntentText;
+import network.mira.sessions.intent.RevocationText;
 import network.mira.sessions.intent.SessionIntent;
 import network.mira.sessions.intent.SignedIntent;
 import network.mira.sessions.scope.ProgramScope;
@@ -160,6 +161,24 @@ class SessionProgramTest {
                 "SessionRevoked", "was revoked");
         assertRefused(chain.run(sessionKey, List.of(SessionProgram.revoke(session, alice.publicKey())), sessionKey,
                 alice), "SessionRevoked", "was revoked");
+    }
+
+    @Test
+    void theOwnerMayRevokeBySigningATextThatAnyoneSubmits() {
+        PublicKey session = open(7, scope(1_000, 150, 10, List.of(bob)), 10 * MINUTE);
+        String text = RevocationText.render(new RevocationText.Revocation(SessionChain.CHAIN_ID, alice.publicKey(),
+                session));
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertRefused(chain.run(dapp, List.of(SessionProgram.revokeFromIntent(session, alice.publicKey(), text,
+                dapp.sign(bytes))), dapp), "BadIntentSignature", "not the owner's");
+        assertRefused(chain.run(dapp, List.of(SessionProgram.revokeFromIntent(session, alice.publicKey(),
+                text.replace("version: 1", "version:  1"), alice.sign(bytes))), dapp), "BadIntent", "exact form");
+
+        long height = chain.height;
+        assertThat(chain.run(dapp, List.of(SessionProgram.revokeFromIntent(session, alice.publicKey(), text,
+                alice.sign(bytes))), dapp).error()).isEmpty();
+        assertThat(chain.session(session).orElseThrow().revokedAtHeight()).isEqualTo(height);
+        assertRefused(pay(session, bob, 5), "SessionRevoked", "revoked at height " + height);
     }
 
     @Test
