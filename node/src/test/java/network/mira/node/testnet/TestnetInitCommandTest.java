@@ -24,6 +24,7 @@ import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.KeypairFile;
 import network.mira.core.crypto.PublicKey;
 import network.mira.node.cli.ExitCodes;
+import network.mira.sessions.SessionParameters;
 import network.mira.settlement.staking.StakingParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,7 +188,10 @@ class TestnetInitCommandTest {
         Map<String, Long> written = GenesisJson.read(dir.resolve("genesis.json")).parameters();
         assertThat(written).containsEntry("epoch_blocks", 20L).containsEntry("unbonding_epochs", 2L)
                 .containsEntry("slash_double_sign_bps", StakingParameters.defaults().slashDoubleSignBps())
-                .containsOnlyKeys(StakingParameters.names());
+                .containsEntry(SessionParameters.MAX_LIFETIME_MS, SessionParameters.defaults().maxLifetimeMs());
+        java.util.List<String> every = new java.util.ArrayList<>(StakingParameters.names());
+        every.addAll(SessionParameters.names());
+        assertThat(written).containsOnlyKeys(every);
 
         Path refused = work.resolve("refused");
         TestnetCli.Result unknown = cli.run("testnet", "init", "--validators", "2", "--out", refused.toString(),
