@@ -71,7 +71,8 @@ public final class InProcessDevnet implements AutoCloseable {
         return node.ledger();
     }
 
-    String rpc() {
+    /** The node's gRPC address, {@code 127.0.0.1:PORT}, for clients in this JVM or in other processes. */
+    public String rpc() {
         return "127.0.0.1:" + node.rpcPort();
     }
 
