@@ -72,7 +72,8 @@ class GrpcServerTest {
                     .stream().map(ServiceResponse::getName).toList();
             requests.onCompleted();
             assertThat(services).contains("mira.v1.NodeService", "mira.v1.TransactionService",
-                    "mira.v1.AccountService", "mira.v1.ChainService", "mira.v1.FaucetService", "grpc.health.v1.Health");
+                    "mira.v1.AccountService", "mira.v1.ChainService", "mira.v1.FaucetService", "mira.v1.SessionService",
+                    "grpc.health.v1.Health");
         }
     }
 

@@ -29,6 +29,7 @@ import network.mira.rpc.service.ChainGrpcService;
 import network.mira.rpc.service.FaucetGrpcService;
 import network.mira.rpc.service.NodeGrpcService;
 import network.mira.rpc.service.NodeStatusSnapshot;
+import network.mira.rpc.service.SessionGrpcService;
 import network.mira.rpc.service.TransactionGrpcService;
 import network.mira.rpc.stream.BlockFeed;
 import network.mira.settlement.ChainParameters;
@@ -36,6 +37,7 @@ import network.mira.settlement.consensus.LedgerChainView;
 import network.mira.settlement.bft.Settings;
 import network.mira.settlement.bft.wal.ConsensusWal;
 import network.mira.settlement.consensus.BftEngine;
+import network.mira.settlement.consensus.FinalizationListener;
 import network.mira.settlement.evidence.EvidencePool;
 import network.mira.settlement.evidence.EvidenceVerifier;
 import network.mira.settlement.production.BlockReplayer;
@@ -46,6 +48,10 @@ import network.mira.settlement.mempool.Mempool;
 import network.mira.settlement.mempool.TransactionAdmission;
 import network.mira.settlement.production.BlockBuilder;
 import network.mira.settlement.signer.GuardedSigner;
+import network.mira.sessions.program.SessionProgramRuntime;
+import network.mira.sessions.program.SessionPruner;
+import network.mira.svm.BlockHook;
+import network.mira.svm.NativeProgram;
 import network.mira.svm.ProgramRegistry;
 import network.mira.svm.TransactionExecutor;
 import network.mira.svm.parallel.ParallelBlockExecutor;
@@ -66,27 +72,34 @@ final class TestNode implements AutoCloseable {
     static final long FAUCET_COOLDOWN_MS = 60_000;
     /** Every tick is at least this far after the last block, so every tick produces one. */
     private static final long EMPTY_BLOCK_INTERVAL_MS = 1_000;
-    private static final long GENESIS_TIME_MS = 1_700_000_000_000L;
+    static final long GENESIS_TIME_MS = 1_700_000_000_000L;
+    static final long SESSION_MAX_LIFETIME_MS = 8L * 24 * 3_600_000;
 
-    record Options(int mempoolCapacity, int blockhashMaxAgeBlocks, int streamQueueCapacity, boolean faucet) {
+    /** @param sessions run the session program and its pruner, as a chain created with genesis parameters does */
+    record Options(int mempoolCapacity, int blockhashMaxAgeBlocks, int streamQueueCapacity, boolean faucet,
+                   boolean sessions) {
         static Options defaults() {
-            return new Options(100, 150, 256, true);
+            return new Options(100, 150, 256, true, false);
         }
 
         Options withMempoolCapacity(int capacity) {
-            return new Options(capacity, blockhashMaxAgeBlocks, streamQueueCapacity, faucet);
+            return new Options(capacity, blockhashMaxAgeBlocks, streamQueueCapacity, faucet, sessions);
         }
 
         Options withBlockhashMaxAge(int blocks) {
-            return new Options(mempoolCapacity, blocks, streamQueueCapacity, faucet);
+            return new Options(mempoolCapacity, blocks, streamQueueCapacity, faucet, sessions);
         }
 
         Options withStreamQueueCapacity(int blocks) {
-            return new Options(mempoolCapacity, blockhashMaxAgeBlocks, blocks, faucet);
+            return new Options(mempoolCapacity, blockhashMaxAgeBlocks, blocks, faucet, sessions);
         }
 
         Options withoutFaucet() {
-            return new Options(mempoolCapacity, blockhashMaxAgeBlocks, streamQueueCapacity, false);
+            return new Options(mempoolCapacity, blockhashMaxAgeBlocks, streamQueueCapacity, false, sessions);
+        }
+
+        Options withSessions() {
+            return new Options(mempoolCapacity, blockhashMaxAgeBlocks, streamQueueCapacity, faucet, true);
         }
     }
 
@@ -122,8 +135,14 @@ final class TestNode implements AutoCloseable {
         store = RocksKeyValueStore.open(dir.resolve("db"));
         ledger = new Ledger(store);
         parameters = GenesisInitializer.openOrInitialize(ledger, genesis(options));
-        ProgramRegistry programs = new ProgramRegistry(
-                List.of(new SystemProgramRuntime(), new ComputeBudgetProgramRuntime()));
+        List<NativeProgram> runtimes = new ArrayList<>(List.of(new SystemProgramRuntime(),
+                new ComputeBudgetProgramRuntime()));
+        List<BlockHook> hooks = new ArrayList<>();
+        if (options.sessions()) {
+            runtimes.add(new SessionProgramRuntime(parameters.chainId(), SESSION_MAX_LIFETIME_MS));
+            hooks.add(new SessionPruner());
+        }
+        ProgramRegistry programs = new ProgramRegistry(runtimes);
         mempool = new Mempool(new TransactionAdmission(new LedgerChainView(ledger, parameters), programs,
                 SystemProgram.ID), options.mempoolCapacity(), metrics);
         feed = new BlockFeed(ledger, options.streamQueueCapacity(), 16,
@@ -132,12 +151,12 @@ final class TestNode implements AutoCloseable {
         wal = ConsensusWal.open(dir.resolve("consensus-wal"));
         EvidenceVerifier evidenceVerifier = EvidenceVerifier.forChain(parameters);
         evidencePool = new EvidencePool(evidenceVerifier, ledger, EvidencePool.DEFAULT_CAPACITY);
-        BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, 1_000, evidencePool);
+        BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, 1_000, evidencePool, hooks);
         engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
                 new BlockReplayer(ledger, executor::executeVerified, builder, parameters, evidenceVerifier),
                 GuardedSigner.open(validator, dir.resolve("signer-state")), parameters,
                 new Settings(3000, 500, 1000, 500, 1000, 500, 100, 64, 10_000),
-                new BftEngine.Pacing(100, EMPTY_BLOCK_INTERVAL_MS, 1_000), wal, List.of(feed, evidencePool),
+                new BftEngine.Pacing(100, EMPTY_BLOCK_INTERVAL_MS, 1_000), wal, listeners(options),
                 List.of(), evidencePool::add, BftEngine.Broadcaster.NONE, metrics));
         Faucet faucet = new Faucet(options.faucet() ? Optional.of(faucetKey) : Optional.empty(), ledger, mempool,
                 FAUCET_MAX_LAMPORTS, FAUCET_COOLDOWN_MS, () -> clockMs);
@@ -146,10 +165,21 @@ final class TestNode implements AutoCloseable {
                 new TransactionGrpcService(ledger, mempool),
                 new AccountGrpcService(ledger),
                 new ChainGrpcService(ledger, parameters, feed),
-                new FaucetGrpcService(faucet)));
+                new FaucetGrpcService(faucet),
+                new SessionGrpcService(ledger, options.sessions())));
         server = new GrpcServer(GrpcServer.Settings.defaults("127.0.0.1", 0), services, metrics);
         server.start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    }
+
+    /** The block feed and evidence pool; with sessions also the session metrics, as the node wires them. */
+    private List<FinalizationListener> listeners(Options options) {
+        List<FinalizationListener> listeners = new ArrayList<>(List.of(feed, evidencePool));
+        if (options.sessions()) {
+            listeners.add(new SessionMetrics(metrics, ledger, ledger.headHeader().timestampMs(),
+                    SESSION_MAX_LIFETIME_MS));
+        }
+        return listeners;
     }
 
     private Genesis genesis(Options options) {
@@ -178,6 +208,11 @@ final class TestNode implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             produceBlock();
         }
+    }
+
+    /** The test clock; the next {@link #produceBlock()} stamps its block one interval later. */
+    long clockMs() {
+        return clockMs;
     }
 
     void advanceClock(long ms) {
