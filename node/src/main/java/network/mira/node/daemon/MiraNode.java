@@ -22,12 +22,14 @@ import network.mira.core.store.RocksKeyValueStore;
 import network.mira.rpc.GrpcServer;
 import network.mira.rpc.JvmMetrics;
 import network.mira.rpc.MetricsHttpServer;
+import network.mira.rpc.SessionMetrics;
 import network.mira.rpc.StakingMetrics;
 import network.mira.rpc.service.AccountGrpcService;
 import network.mira.rpc.service.ChainGrpcService;
 import network.mira.rpc.service.FaucetGrpcService;
 import network.mira.rpc.service.LedgerStakingView;
 import network.mira.rpc.service.NodeGrpcService;
+import network.mira.rpc.service.SessionGrpcService;
 import network.mira.rpc.service.StakingGrpcService;
 import network.mira.rpc.service.StakingSnapshot;
 import network.mira.rpc.service.TransactionGrpcService;
@@ -153,7 +155,8 @@ public final class MiraNode implements AutoCloseable {
         // Sessions run on the chains created with parameters, as staking does: on an older chain the
         // pruner's first write would change the state roots of blocks that were finalized without it.
         List<BlockHook> blockHooks = new ArrayList<>();
-        if (!genesis.parameters().isEmpty()) {
+        boolean sessions = !genesis.parameters().isEmpty();
+        if (sessions) {
             runtimes.add(new SessionProgramRuntime(parameters.chainId(), sessionParameters.maxLifetimeMs()));
             blockHooks.add(new SessionPruner());
         }
@@ -187,6 +190,11 @@ public final class MiraNode implements AutoCloseable {
         EvidencePool evidencePool = new EvidencePool(evidenceVerifier, ledger, EvidencePool.DEFAULT_CAPACITY);
         List<FinalizationListener> listeners = new ArrayList<>(List.of(reporter, feed, evidencePool));
         stakingAtStart.ifPresent(start -> listeners.add(stakingStateFeed(metrics, start, slashingFeed)));
+        if (sessions) {
+            // Registered only where the program runs; the live count starts from the finalized state.
+            listeners.add(new SessionMetrics(metrics, ledger, ledger.headHeader().timestampMs(),
+                    sessionParameters.maxLifetimeMs()));
+        }
         BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
                 evidencePool, blockHooks);
         BftEngine engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
@@ -206,7 +214,8 @@ public final class MiraNode implements AutoCloseable {
         List<BindableService> services = List.of(new NodeGrpcService(status),
                 new TransactionGrpcService(ledger, mempool), new AccountGrpcService(ledger),
                 new ChainGrpcService(ledger, parameters, feed), new FaucetGrpcService(faucet),
-                new StakingGrpcService(stakingView, ledger::rewards, slashingFeed));
+                new StakingGrpcService(stakingView, ledger::rewards, slashingFeed),
+                new SessionGrpcService(ledger, sessions));
         GrpcServer.Settings defaults = GrpcServer.Settings.defaults(config.rpc().host(), config.rpc().port());
         grpc = new GrpcServer(new GrpcServer.Settings(defaults.host(), defaults.port(),
                 config.rpc().maxInboundMessageBytes(), defaults.threads(), defaults.queueLength(),
