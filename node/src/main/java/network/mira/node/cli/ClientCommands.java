@@ -22,6 +22,7 @@ public final class ClientCommands {
                 ValidatorCommand.commandLine(environment),
                 new CommandLine(new RewardsCommand(environment)),
                 StakeCommand.commandLine(environment),
+                SessionCommand.commandLine(environment),
                 SlashingCommand.commandLine(environment));
     }
 }
