@@ -99,8 +99,8 @@ final class SessionCommand extends GroupCommand {
             fields.replaceAll((name, value) -> value == null ? "-" : value);
             fields.put("remaining_lamports", orUnlimited(out.get("remaining_lamports")));
             fields.put("remaining_tx", orUnlimited(out.get("remaining_tx")));
-            SessionOutput.scope(response.getSession().getScope())
-                    .forEach((name, value) -> fields.put("scope." + name, value == null ? "any / no limit" : value));
+            SessionOutput.scopeText(response.getSession().getScope())
+                    .forEach((name, value) -> fields.put("scope." + name, value));
             printFields(fields);
             return ExitCodes.OK;
         }

@@ -75,6 +75,26 @@ final class SessionOutput {
         return out;
     }
 
+    /** The scope for text output, written as the intent text writes it ({@code any}, {@code none}). */
+    static LinkedHashMap<String, String> scopeText(SessionScope scope) {
+        LinkedHashMap<String, String> out = new LinkedHashMap<>();
+        List<String> programs = new ArrayList<>();
+        for (SessionProgramScope program : scope.getProgramsList()) {
+            StringBuilder entry = new StringBuilder(program.getProgram());
+            for (int i = 0; i < program.getDiscriminatorsCount(); i++) {
+                entry.append(i == 0 ? ':' : '+').append(program.getDiscriminators(i));
+            }
+            programs.add(entry.toString());
+        }
+        out.put("programs", programs.isEmpty() ? "any" : String.join(",", programs));
+        out.put("spend_limit", scope.hasSpendLimit() ? Long.toUnsignedString(scope.getSpendLimit()) : "none");
+        out.put("per_tx_limit", scope.hasPerTxLimit() ? Long.toUnsignedString(scope.getPerTxLimit()) : "none");
+        out.put("max_tx", scope.hasMaxTx() ? Long.toUnsignedString(scope.getMaxTx()) : "none");
+        out.put("recipients", scope.getRecipientsCount() == 0 ? "any" : String.join(",", scope.getRecipientsList()));
+        out.put("fee_allowance", Long.toUnsignedString(scope.getFeeAllowance()));
+        return out;
+    }
+
     /** One text line of a session: status, expiry and what remains. */
     static String line(Session session) {
         return String.format("%-44s %-7s key %s  expires %s  remaining %s lamports, %s tx", session.getSession(),
