@@ -32,6 +32,9 @@ final class LedgerSessions {
 
     private record Timed<T>(T value, long headTimeMs) {}
 
+    /** A wallet as read, with the sessions its book lists that were not found. */
+    private record Listed(Wallet wallet, List<PublicKey> missing) {}
+
     private final Ledger ledger;
 
     LedgerSessions(Ledger ledger) {
@@ -39,16 +42,23 @@ final class LedgerSessions {
     }
 
     Read<Wallet> wallet(PublicKey owner) {
-        return read(() -> {
+        Read<Listed> read = read(() -> {
             OwnerBook book = book(ledger, owner);
             List<Stored> sessions = new ArrayList<>(book.sessions().size());
+            List<PublicKey> missing = new ArrayList<>();
             for (PublicKey address : book.sessions()) {
-                SessionRecord record = SessionAccounts.read(ledger, address).orElseThrow(() -> new LedgerException(
-                        "the session book of " + owner + " lists " + address + ", which is not a session account"));
-                sessions.add(new Stored(address, record));
+                SessionAccounts.read(ledger, address).ifPresentOrElse(
+                        record -> sessions.add(new Stored(address, record)), () -> missing.add(address));
             }
-            return new Wallet(book, List.copyOf(sessions));
+            return new Listed(new Wallet(book, List.copyOf(sessions)), missing);
         });
+        // A block committed between two reads (pruning the session after the book was read) makes the
+        // read retry; only a listing that stays wrong at one height is a corrupt state.
+        if (!read.value().missing().isEmpty()) {
+            throw new LedgerException("the session book of " + owner + " lists " + read.value().missing()
+                    + ", which are not session accounts at height " + read.height());
+        }
+        return new Read<>(read.value().wallet(), read.height(), read.headTimeMs());
     }
 
     Read<Optional<SessionRecord>> session(PublicKey address) {
