@@ -199,9 +199,13 @@ public final class SessionProgramRuntime implements NativeProgram {
                 height, context.transactionId())).encode()));
     }
 
-    /** An account nobody has created: no lamports, no data, owned by the System program. */
+    /**
+     * An account the program has not created: owned by the System program, without data. It may hold
+     * lamports — anyone can send lamports to any address, and a derived address pre-funded by a
+     * stranger must not block a wallet's sessions (they stay in the account).
+     */
     static boolean isFresh(Account account) {
-        return account.lamports() == 0 && account.dataLength() == 0 && account.owner().equals(SystemProgram.ID);
+        return account.dataLength() == 0 && account.owner().equals(SystemProgram.ID);
     }
 
     /** The account, created (owned by this program) if it does not exist yet, decoded. */
@@ -222,6 +226,12 @@ public final class SessionProgramRuntime implements NativeProgram {
             throws InstructionException {
         int payerIndex = indexOf(context, payer);
         int accountIndex = indexOf(context, account.key());
+        if (account.get().lamports() > 0) {
+            // CreateAccount refuses an address holding lamports; Assign takes it over as it is.
+            context.invoke(SystemProgram.ID, new int[] {accountIndex},
+                    SystemProgram.assign(account.key(), SessionProgram.ID).data(), Set.of(account.key()));
+            return;
+        }
         context.invoke(SystemProgram.ID, new int[] {payerIndex, accountIndex},
                 SystemProgram.createAccount(payer, account.key(), 0, 0, SessionProgram.ID).data(),
                 Set.of(account.key()));

@@ -58,7 +58,7 @@ public final class SessionPruner implements BlockHook {
         }
         ExpiryBucket bucket = decode(bucketAccount.get(), ExpiryBucket::decode, "expiry bucket " + minute);
         for (ExpiryBucket.Entry entry : bucket.entries()) {
-            changes.put(entry.session(), DELETED);
+            state.get(entry.session()).ifPresent(session -> changes.put(entry.session(), retired(session)));
             PublicKey bookAddress = SessionProgram.ownerBook(entry.owner());
             Account bookAccount = Optional.ofNullable(changes.get(bookAddress)).or(() -> state.get(bookAddress))
                     .orElseThrow(() -> new IllegalStateException("owner book of " + entry.owner() + " is missing"));
@@ -66,7 +66,15 @@ public final class SessionPruner implements BlockHook {
             changes.put(bookAddress, bookAccount.withData(book.withoutSession(entry.session()).with(
                     SessionEvent.of(SessionEvent.Kind.EXPIRED, entry.session(), height, NO_TRANSACTION)).encode()));
         }
-        changes.put(bucketAddress, DELETED);
+        changes.put(bucketAddress, retired(bucketAccount.get()));
+    }
+
+    /**
+     * Deleted, or, if someone sent it lamports, handed back to the System program with them: pruning
+     * never destroys lamports.
+     */
+    private static Account retired(Account account) {
+        return account.lamports() == 0 ? DELETED : new Account(account.lamports(), new byte[0], SystemProgram.ID, false);
     }
 
     private static Account cursor(long minute) {

@@ -92,7 +92,7 @@ final class SessionChain {
     }
 
     Optional<SessionRecord> session(PublicKey address) {
-        return Optional.ofNullable(state.get(address)).map(account -> {
+        return Optional.ofNullable(state.get(address)).filter(a -> a.owner().equals(SessionProgram.ID)).map(account -> {
             try {
                 return SessionRecord.decode(account.data());
             } catch (DecodeException e) {

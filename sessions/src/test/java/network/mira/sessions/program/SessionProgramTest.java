@@ -150,6 +150,35 @@ class SessionProgramTest {
     }
 
     @Test
+    void lamportsSentToTheDerivedAddressesFirstDoNotBlockASessionAndAreNeverDestroyed() {
+        KeyPair stranger = SessionChain.key("griefer");
+        chain.fund(stranger.publicKey(), 1_000_000);
+        long expiresAt = chain.nowMs + 2 * MINUTE;
+        PublicKey session = SessionProgram.sessionAddress(alice.publicKey(), 8);
+        PublicKey bucket = SessionProgram.expiryBucket(ExpiryBucket.bucketOf(expiresAt));
+        for (PublicKey target : List.of(session, SessionProgram.ownerBook(alice.publicKey()), bucket)) {
+            assertThat(chain.run(stranger, List.of(SystemProgram.transfer(stranger.publicKey(), target, 7)), stranger)
+                    .error()).isEmpty();
+        }
+        long total = chain.state.values().stream().mapToLong(Account::lamports).sum();
+
+        assertThat(chain.run(alice, List.of(SessionProgram.createSession(alice.publicKey(), alice.publicKey(),
+                sessionKey.publicKey(), expiresAt, 8, "game.example", scope(1_000, 150, 10, List.of(bob)))), alice)
+                .error()).isEmpty();
+        assertThat(pay(session, bob, 100).error()).isEmpty();
+        chain.nowMs = (ExpiryBucket.bucketOf(expiresAt) + 1) * ExpiryBucket.BUCKET_MS;
+        chain.emptyBlock();
+
+        assertThat(chain.session(session)).isEmpty();
+        assertThat(chain.state.get(session).lamports()).isEqualTo(7);
+        assertThat(chain.state.get(session).owner()).isEqualTo(SystemProgram.ID);
+        assertThat(chain.state.get(bucket).lamports()).isEqualTo(7);
+        // Only fees left the chain: 2 transactions of one signature since the total was taken.
+        assertThat(chain.state.values().stream().mapToLong(Account::lamports).sum())
+                .isEqualTo(total - 2 * SessionChain.FEE);
+    }
+
+    @Test
     void aRevocationTakesEffectFromTheNextBlock() {
         PublicKey session = open(5, scope(1_000, 150, 10, List.of(bob)), 10 * MINUTE);
         long revokeHeight = chain.height;
