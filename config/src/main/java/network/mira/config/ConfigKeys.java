@@ -1,5 +1,6 @@
 package network.mira.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,6 +92,7 @@ final class ConfigKeys {
                 "Largest airdrop one faucet request may ask for, in lamports (10^9 lamports = 1 MIRA)."));
         keys.add(key("faucet.cooldown-ms", ValueType.LONG, c -> c.faucet().cooldownMs(),
                 "Minimum time between two faucet requests for the same address, in milliseconds; 0 turns the limit off."));
+        addVerificationKeys(keys);
         keys.add(key("log.format", ValueType.LOG_FORMAT, c -> c.log().format(),
                 "Log output: text (for people) or json (one object per line, for log shippers)."));
         keys.add(key("log.level", ValueType.LOG_LEVEL, c -> c.log().level(),
@@ -102,6 +104,50 @@ final class ConfigKeys {
     }
 
     private ConfigKeys() {}
+
+    private static void addVerificationKeys(List<ConfigKey> keys) {
+        keys.add(key("verification.verifier", ValueType.VERIFIER, c -> c.verification().verifier(),
+                "Judges the claims this validator is assigned: knowledge-base (deterministic, from "
+                        + "verification.knowledge-file), openai-compatible (a model endpoint, verification.openai.*) "
+                        + "or none (abstains on every claim)."));
+        keys.add(key("verification.knowledge-file", "--verifier-knowledge", "(built-in sample)",
+                ValueType.OPTIONAL_PATH, c -> c.verification().knowledgeFile(),
+                "The knowledge-base verifier's file: UTF-8, one TRUE<TAB>claim or FALSE<TAB>claim per line, "
+                        + "# starts a comment line. A relative path is taken from the working directory."));
+        keys.add(key("verification.openai.url", ConfigKey.flagFor("verification.openai.url"), "(none)",
+                ValueType.OPTIONAL_URL, c -> c.verification().openai().url(),
+                "The openai-compatible verifier's full chat completions URL, http or https, e.g. "
+                        + "http://127.0.0.1:8000/v1/chat/completions; required with that verifier."));
+        keys.add(key("verification.openai.model", ConfigKey.flagFor("verification.openai.model"), "(none)",
+                ValueType.OPTIONAL_STRING, c -> c.verification().openai().model(),
+                "Model name sent with every request; required with the openai-compatible verifier."));
+        keys.add(key("verification.openai.api-key-env", ConfigKey.flagFor("verification.openai.api-key-env"),
+                "(none)", ValueType.OPTIONAL_STRING, c -> c.verification().openai().apiKeyEnv(),
+                "Name of the environment variable holding the endpoint's API key (sent as a bearer token, never "
+                        + "logged); unset: no Authorization header."));
+        keys.add(key("verification.openai.timeout-ms", ValueType.LONG, c -> c.verification().openai().timeoutMs(),
+                "Time allowed for one request, from sending it to the whole answer, in milliseconds; 1 to "
+                        + NodeConfig.OpenAiEndpoint.MAX_TIMEOUT_MS + "."));
+        keys.add(key("verification.openai.max-concurrency", ValueType.INT,
+                c -> c.verification().openai().maxConcurrency(),
+                "Most claims being judged by the endpoint at once; 1 to " + NodeConfig.OpenAiEndpoint.MAX_CONCURRENCY
+                        + "."));
+        keys.add(key("verification.openai.max-queued", ValueType.INT, c -> c.verification().openai().maxQueued(),
+                "Claims waiting for a free slot; beyond it a claim is abstained on at once (OVERLOADED). 0 to "
+                        + NodeConfig.OpenAiEndpoint.MAX_QUEUED + "."));
+        keys.add(key("verification.openai.retries", ValueType.INT, c -> c.verification().openai().retries(),
+                "Further attempts after a timeout, a 5xx answer or a connection error, with exponential backoff; "
+                        + "4xx answers are not retried. 0 to " + NodeConfig.OpenAiEndpoint.MAX_RETRIES + "."));
+        keys.add(key("verification.openai.circuit-failures", ValueType.INT,
+                c -> c.verification().openai().circuitFailures(),
+                "Consecutive failed judgements (after retries) that open the circuit breaker; while open, claims "
+                        + "are abstained on without a request. 1 to " + NodeConfig.OpenAiEndpoint.MAX_CIRCUIT_FAILURES
+                        + "."));
+        keys.add(key("verification.openai.circuit-cooldown-ms", ValueType.LONG,
+                c -> c.verification().openai().circuitCooldownMs(),
+                "How long the open circuit waits before letting one trial request through; its success closes the "
+                        + "circuit. 1 to " + NodeConfig.OpenAiEndpoint.MAX_CIRCUIT_COOLDOWN_MS + " ms."));
+    }
 
     static Optional<ConfigKey> byName(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
@@ -143,7 +189,22 @@ final class ConfigKeys {
                 new NodeConfig.Faucet(v.get("faucet.max-lamports-per-request", Long.class),
                         v.get("faucet.cooldown-ms", Long.class)),
                 new NodeConfig.Log(v.get("log.format", NodeConfig.LogFormat.class),
-                        v.get("log.level", NodeConfig.LogLevel.class)));
+                        v.get("log.level", NodeConfig.LogLevel.class)),
+                verification(v));
+    }
+
+    private static NodeConfig.Verification verification(Values v) {
+        return new NodeConfig.Verification(v.get("verification.verifier", NodeConfig.VerifierKind.class),
+                v.optionalPath("verification.knowledge-file"),
+                new NodeConfig.OpenAiEndpoint(v.optional("verification.openai.url", URI.class),
+                        v.optional("verification.openai.model", String.class),
+                        v.optional("verification.openai.api-key-env", String.class),
+                        v.get("verification.openai.timeout-ms", Long.class),
+                        v.get("verification.openai.max-concurrency", Integer.class),
+                        v.get("verification.openai.max-queued", Integer.class),
+                        v.get("verification.openai.retries", Integer.class),
+                        v.get("verification.openai.circuit-failures", Integer.class),
+                        v.get("verification.openai.circuit-cooldown-ms", Long.class)));
     }
 
     private static ConfigKey key(String name, ValueType type, Function<NodeConfig, Object> getter, String description) {
@@ -166,8 +227,12 @@ final class ConfigKeys {
         }
 
         Optional<Path> optionalPath(String name) {
+            return optional(name, Path.class);
+        }
+
+        <T> Optional<T> optional(String name, Class<T> type) {
             Optional<?> value = get(name, Optional.class);
-            return value.map(Path.class::cast);
+            return value.map(type::cast);
         }
 
         List<PeerAddress> peers(String name) {

@@ -1,10 +1,12 @@
 package network.mira.config;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +30,8 @@ public record NodeConfig(
         BlockLimits block,
         Execution execution,
         Faucet faucet,
-        Log log) {
+        Log log,
+        Verification verification) {
 
     public static final String DEFAULT_GENESIS_FILE_NAME = "genesis.json";
     public static final String DEFAULT_VALIDATOR_KEY_FILE_NAME = "validator-key.json";
@@ -50,6 +53,7 @@ public record NodeConfig(
         Checks.required("execution", execution);
         Checks.required("faucet", faucet);
         Checks.required("log", log);
+        Checks.required("verification", verification);
         // Two listeners on one port would fail at bind time with a less helpful message.
         distinctPorts("metrics.port", metrics.port(), "rpc.port", rpc.port());
         distinctPorts("p2p.port", p2p.port(), "rpc.port", rpc.port());
@@ -76,7 +80,16 @@ public record NodeConfig(
                 new BlockLimits(10_000),
                 new Execution(0),
                 new Faucet(10_000_000_000L, 1_000),
-                new Log(LogFormat.TEXT, LogLevel.INFO));
+                new Log(LogFormat.TEXT, LogLevel.INFO),
+                Verification.DEFAULTS);
+    }
+
+    /** A config with the default {@link Verification} settings, for callers that set only the other sections. */
+    public NodeConfig(Path dataDir, Optional<Path> genesisFile, Optional<Path> validatorKeyFile, Rpc rpc,
+                      Metrics metrics, P2p p2p, Consensus consensus, Mempool mempool, BlockLimits block,
+                      Execution execution, Faucet faucet, Log log) {
+        this(dataDir, genesisFile, validatorKeyFile, rpc, metrics, p2p, consensus, mempool, block, execution, faucet,
+                log, Verification.DEFAULTS);
     }
 
     /** The genesis file to read: the configured one, else {@code <data-dir>/genesis.json}. */
@@ -259,6 +272,115 @@ public record NodeConfig(
 
         static String allowed() {
             return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * Which verifier judges the claims this validator is assigned (docs/verification.md, "Verifiers").
+     * {@code knowledgeFile} is empty for the built-in sample; {@code openai} is read only when
+     * {@code verifier} is {@link VerifierKind#OPENAI_COMPATIBLE}, which requires its url and model.
+     */
+    public record Verification(VerifierKind verifier, Optional<Path> knowledgeFile, OpenAiEndpoint openai) {
+        public static final Verification DEFAULTS =
+                new Verification(VerifierKind.KNOWLEDGE_BASE, Optional.empty(), OpenAiEndpoint.DEFAULTS);
+
+        public Verification {
+            Checks.required("verification.verifier", verifier);
+            Checks.required("verification.knowledge-file", knowledgeFile);
+            Checks.required("verification.openai", openai);
+            if (verifier == VerifierKind.OPENAI_COMPATIBLE) {
+                String why = "is required when verification.verifier is " + verifier.configName();
+                if (openai.url().isEmpty()) {
+                    throw new ConfigException("verification.openai.url", why);
+                }
+                if (openai.model().isEmpty()) {
+                    throw new ConfigException("verification.openai.model", why);
+                }
+            }
+        }
+    }
+
+    /** The verifier plugins an operator can choose; {@code none} abstains on every claim. */
+    public enum VerifierKind {
+        KNOWLEDGE_BASE, OPENAI_COMPATIBLE, NONE;
+
+        /** The spelling used in YAML, env and flags, e.g. {@code knowledge-base}. */
+        public String configName() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        static String allowed() {
+            return Arrays.stream(values()).map(VerifierKind::configName).collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * An OpenAI-compatible {@code /v1/chat/completions} endpoint and how the verifier treats it as the
+     * fault line it is: a timeout per request, bounded concurrency and waiting queue, retries, and a
+     * circuit breaker. {@code url} is the full endpoint URL (hosted providers do not all serve it under
+     * {@code /v1}); it carries no credentials, because URLs end up in logs. {@code apiKeyEnv} names the
+     * environment variable that holds the key, so the key itself is never in a config file.
+     */
+    public record OpenAiEndpoint(Optional<URI> url, Optional<String> model, Optional<String> apiKeyEnv, long timeoutMs,
+                                 int maxConcurrency, int maxQueued, int retries, int circuitFailures,
+                                 long circuitCooldownMs) {
+        public static final long MAX_TIMEOUT_MS = 600_000;
+        public static final int MAX_CONCURRENCY = 1_024;
+        public static final int MAX_QUEUED = 100_000;
+        public static final int MAX_RETRIES = 10;
+        public static final int MAX_CIRCUIT_FAILURES = 1_000;
+        public static final long MAX_CIRCUIT_COOLDOWN_MS = 3_600_000;
+        public static final int MAX_MODEL_CHARS = 256;
+        public static final OpenAiEndpoint DEFAULTS = new OpenAiEndpoint(Optional.empty(), Optional.empty(),
+                Optional.empty(), 10_000, 4, 1_000, 2, 5, 30_000);
+
+        private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+        public OpenAiEndpoint {
+            Checks.required("verification.openai.url", url).ifPresent(OpenAiEndpoint::checkUrl);
+            Checks.required("verification.openai.model", model).ifPresent(OpenAiEndpoint::checkModel);
+            Checks.required("verification.openai.api-key-env", apiKeyEnv).ifPresent(OpenAiEndpoint::checkEnvName);
+            Checks.between("verification.openai.timeout-ms", timeoutMs, 1, MAX_TIMEOUT_MS);
+            Checks.between("verification.openai.max-concurrency", maxConcurrency, 1, MAX_CONCURRENCY);
+            Checks.between("verification.openai.max-queued", maxQueued, 0, MAX_QUEUED);
+            Checks.between("verification.openai.retries", retries, 0, MAX_RETRIES);
+            Checks.between("verification.openai.circuit-failures", circuitFailures, 1, MAX_CIRCUIT_FAILURES);
+            Checks.between("verification.openai.circuit-cooldown-ms", circuitCooldownMs, 1, MAX_CIRCUIT_COOLDOWN_MS);
+        }
+
+        private static void checkUrl(URI url) {
+            String field = "verification.openai.url";
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new ConfigException(field, "must be an http or https URL, got '" + url + "'");
+            }
+            if (url.getHost() == null || url.getHost().isEmpty()) {
+                throw new ConfigException(field, "must name a host, got '" + url + "'");
+            }
+            if (url.getRawUserInfo() != null) {
+                throw new ConfigException(field, "must not carry credentials (user:password@); "
+                        + "put the API key in the variable named by verification.openai.api-key-env");
+            }
+            if (url.getRawFragment() != null) {
+                throw new ConfigException(field, "must not have a fragment (#...), got '" + url + "'");
+            }
+        }
+
+        private static void checkModel(String model) {
+            if (model.isBlank()) {
+                throw new ConfigException("verification.openai.model", "must not be blank");
+            }
+            if (model.length() > MAX_MODEL_CHARS) {
+                throw new ConfigException("verification.openai.model",
+                        "must be at most " + MAX_MODEL_CHARS + " characters, got " + model.length());
+            }
+        }
+
+        private static void checkEnvName(String name) {
+            if (!ENV_NAME.matcher(name).matches()) {
+                throw new ConfigException("verification.openai.api-key-env", "must be an environment variable "
+                        + "name (letters, digits and '_', not starting with a digit), got '" + name + "'");
+            }
         }
     }
 }

@@ -1,5 +1,7 @@
 package network.mira.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +37,37 @@ enum ValueType {
         @Override
         Object parse(String text) {
             return text;
+        }
+    },
+    /** Text that may be left unset; an empty text leaves it unset. */
+    OPTIONAL_STRING {
+        @Override
+        Object parse(String text) {
+            return text.isEmpty() ? Optional.empty() : Optional.of(text);
+        }
+
+        @Override
+        String format(Object value) {
+            return ((Optional<?>) value).map(Object::toString).orElse("");
+        }
+    },
+    /** A URL that may be left unset; only its syntax is checked here, scheme and host by {@link NodeConfig}. */
+    OPTIONAL_URL {
+        @Override
+        Object parse(String text) {
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new URI(text));
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("not a valid URL: " + e.getMessage());
+            }
+        }
+
+        @Override
+        String format(Object value) {
+            return ((Optional<?>) value).map(Object::toString).orElse("");
         }
     },
     INT {
@@ -95,6 +128,23 @@ enum ValueType {
         @Override
         String format(Object value) {
             return ((NodeConfig.LogFormat) value).configName();
+        }
+    },
+    VERIFIER {
+        @Override
+        Object parse(String text) {
+            for (NodeConfig.VerifierKind kind : NodeConfig.VerifierKind.values()) {
+                if (kind.configName().equalsIgnoreCase(text)) {
+                    return kind;
+                }
+            }
+            throw new IllegalArgumentException(
+                    "must be one of " + NodeConfig.VerifierKind.allowed() + ", got '" + text + "'");
+        }
+
+        @Override
+        String format(Object value) {
+            return ((NodeConfig.VerifierKind) value).configName();
         }
     },
     LOG_LEVEL {

@@ -80,10 +80,20 @@ final class YamlConfigSource {
         }
         for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String name = section + "." + entry.getKey();
-            ConfigKey key = ConfigKeys.byName(name).orElseThrow(() -> new ConfigException(name,
-                    "unknown key in " + source + "; known keys under " + section + ": "
-                            + String.join(", ", sectionKeys(section))));
-            values.put(key, text(key, entry.getValue(), source));
+            Optional<ConfigKey> key = ConfigKeys.byName(name);
+            if (entry.getKey().contains(".") && (key.isPresent() || isSection(name))) {
+                // Same rule as at the top level: "openai.url: x" inside a section is written nested.
+                int dot = entry.getKey().indexOf('.');
+                throw new ConfigException(name, "dotted keys are not accepted in " + source + ", nest it instead: "
+                        + entry.getKey().substring(0, dot) + ": {" + entry.getKey().substring(dot + 1) + ": ...}");
+            } else if (key.isPresent()) {
+                values.put(key.get(), text(key.get(), entry.getValue(), source));
+            } else if (isSection(name)) {
+                readSection(name, entry.getValue(), source, values); // e.g. verification: {openai: {url: ...}}
+            } else {
+                throw new ConfigException(name, "unknown key in " + source + "; known keys under " + section + ": "
+                        + String.join(", ", sectionKeys(section)));
+            }
         }
     }
 

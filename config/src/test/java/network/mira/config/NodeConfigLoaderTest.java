@@ -93,7 +93,18 @@ class NodeConfigLoaderTest {
                 Map.entry("mempool.max-transactions", "1007"), Map.entry("block.max-transactions", "1008"),
                 Map.entry("execution.workers", "12"),
                 Map.entry("faucet.max-lamports-per-request", "1009"), Map.entry("faucet.cooldown-ms", "1010"),
-                Map.entry("log.format", "json"), Map.entry("log.level", "WARN"));
+                Map.entry("log.format", "json"), Map.entry("log.level", "WARN"),
+                Map.entry("verification.verifier", "openai-compatible"),
+                Map.entry("verification.knowledge-file", "/facts.txt"),
+                Map.entry("verification.openai.url", "https://llm.example.org/v1/chat/completions"),
+                Map.entry("verification.openai.model", "llama-3.1-8b"),
+                Map.entry("verification.openai.api-key-env", "LLM_API_KEY"),
+                Map.entry("verification.openai.timeout-ms", "1020"),
+                Map.entry("verification.openai.max-concurrency", "23"),
+                Map.entry("verification.openai.max-queued", "24"),
+                Map.entry("verification.openai.retries", "3"),
+                Map.entry("verification.openai.circuit-failures", "25"),
+                Map.entry("verification.openai.circuit-cooldown-ms", "1021"));
         assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(
                 NodeConfigLoader.keys().stream().map(ConfigKey::name).toList());
         NodeConfig c = NodeConfigLoader.load(Optional.empty(), Map.of(), samples);
