@@ -12,12 +12,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Claims and committees decide what every node records, so their sources may not use anything whose
+ * Claims, committees and the commit–reveal rule decide what every node records, so their sources may not use anything whose
  * result can differ between machines or JDKs: clock, randomness, I/O, hash-order collections, floating
  * point, the default locale or charset, Unicode normalization or the JDK's Unicode character tables.
  */
 class DeterminismRulesTest {
-    private static final List<String> PACKAGES = List.of("claims", "committee");
+    private static final List<String> PACKAGES = List.of("claims", "committee", "attestation");
     private static final List<String> FORBIDDEN = List.of("java.time", "java.util.Random", "SecureRandom",
             "Math.random", "java.io", "java.nio.file", "java.net", "java.util.concurrent", "Thread",
             "System.", "HashMap", "HashSet", "java.text", "equalsIgnoreCase", "compareToIgnoreCase", "Pattern",
