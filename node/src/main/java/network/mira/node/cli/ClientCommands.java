@@ -23,6 +23,7 @@ public final class ClientCommands {
                 new CommandLine(new RewardsCommand(environment)),
                 StakeCommand.commandLine(environment),
                 SessionCommand.commandLine(environment),
-                SlashingCommand.commandLine(environment));
+                SlashingCommand.commandLine(environment),
+                VerifyCommand.commandLine(environment));
     }
 }

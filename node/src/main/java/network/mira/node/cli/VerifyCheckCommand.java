@@ -1,0 +1,130 @@
+package network.mira.node.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import network.mira.core.crypto.Hash;
+import network.mira.verification.certificate.CertificateChecker;
+import network.mira.verification.certificate.CertificateJson;
+import network.mira.verification.certificate.CheckResult;
+import network.mira.verification.certificate.ClaimResult;
+import network.mira.verification.certificate.FinalVerdict;
+import network.mira.verification.certificate.InvalidCertificateJsonException;
+import network.mira.verification.certificate.VerificationCertificate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code mira verify check F}: checks a JSON certificate file offline. Without {@code --set-hash} the
+ * certificate is checked against its own stated validator set, which proves it consistent but not that
+ * the set is the chain's; a warning on stderr says so.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Check a verification certificate (JSON) offline: set hash, committees, signatures, "
+                + "tallies and verdicts. Exit 1 if it is invalid.")
+final class VerifyCheckCommand extends CliCommand {
+    /** Largest certificate file read, in bytes. */
+    static final long MAX_FILE_BYTES = CertificateJson.MAX_JSON_CHARS;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The certificate, as written by 'mira verify cert --out'.")
+    Path file;
+
+    @Option(names = "--set-hash", paramLabel = "HASH",
+            description = "Trusted validator set hash (base58), e.g. from a block header. Default: the certificate's own.")
+    String setHash;
+
+    @Option(names = "--chain-id", paramLabel = "ID",
+            description = "The chain the certificate must be for. Default: the certificate's own chain id.")
+    String chainId;
+
+    VerifyCheckCommand(CliEnvironment environment) {
+        super(environment);
+    }
+
+    @Override
+    public Integer call() {
+        Hash trusted = parseSetHash();
+        VerificationCertificate certificate;
+        try {
+            certificate = CertificateJson.read(readFile());
+        } catch (InvalidCertificateJsonException e) {
+            return report(null, "MALFORMED: " + e.getMessage());
+        }
+        if (trusted == null) {
+            err().println("warning: checked against the certificate's own validator set hash; "
+                    + "pass --set-hash to check it against a trusted set");
+            err().flush();
+            trusted = certificate.validatorSetHash();
+        }
+        CheckResult result = CertificateChecker.check(certificate,
+                chainId == null ? certificate.chainId() : chainId, trusted);
+        return report(certificate, result.isValid() ? null : result.detail());
+    }
+
+    private Hash parseSetHash() {
+        if (setHash == null) {
+            return null;
+        }
+        try {
+            return Hash.fromBase58(setHash.trim());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "--set-hash '" + setHash + "' is not a base58 hash: " + e.getMessage());
+        }
+    }
+
+    private String readFile() {
+        try {
+            if (Files.size(file) > MAX_FILE_BYTES) {
+                throw CliException.failure("certificate file " + file + " is larger than " + MAX_FILE_BYTES + " bytes");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw CliException.failure("cannot read certificate file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** @param error null when valid */
+    private int report(VerificationCertificate certificate, String error) {
+        int exitCode = error == null ? ExitCodes.OK : ExitCodes.FAILURE;
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("valid", error == null);
+            out.put("error", error);
+            out.put("claims", certificate == null ? List.of() : claims(certificate));
+            printJson(out);
+            return exitCode;
+        }
+        if (error != null) {
+            printLine("certificate: INVALID: " + error);
+            return exitCode;
+        }
+        List<ClaimResult> claims = certificate.claims();
+        printLine("certificate: valid (" + claims.size() + " claims: " + count(claims, FinalVerdict.TRUE) + " true, "
+                + count(claims, FinalVerdict.FALSE) + " false, " + count(claims, FinalVerdict.INCONCLUSIVE)
+                + " inconclusive)");
+        return exitCode;
+    }
+
+    private static long count(List<ClaimResult> claims, FinalVerdict verdict) {
+        return claims.stream().filter(claim -> claim.verdict() == verdict).count();
+    }
+
+    private static List<Map<String, Object>> claims(VerificationCertificate certificate) {
+        List<Map<String, Object>> claims = new ArrayList<>();
+        for (ClaimResult claim : certificate.claims()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("text", claim.text());
+            entry.put("verdict", claim.verdict().name());
+            entry.put("stake_true", claim.tally().trueStake());
+            entry.put("stake_false", claim.tally().falseStake());
+            claims.add(entry);
+        }
+        return claims;
+    }
+}
