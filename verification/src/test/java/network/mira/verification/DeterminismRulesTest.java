@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * point, the default locale or charset, Unicode normalization or the JDK's Unicode character tables.
  */
 class DeterminismRulesTest {
-    private static final List<String> PACKAGES = List.of("claims", "committee", "attestation");
+    private static final List<String> PACKAGES = List.of("claims", "committee", "attestation", "certificate");
     private static final List<String> FORBIDDEN = List.of("java.time", "java.util.Random", "SecureRandom",
             "Math.random", "java.io", "java.nio.file", "java.net", "java.util.concurrent", "Thread",
             "System.", "HashMap", "HashSet", "java.text", "equalsIgnoreCase", "compareToIgnoreCase", "Pattern",

@@ -12,6 +12,7 @@ import network.mira.core.crypto.PublicKey;
 import network.mira.core.crypto.Signature;
 import network.mira.verification.attestation.Attestation;
 import network.mira.verification.attestation.AttestationCommitment;
+import network.mira.verification.attestation.VerdictCodes;
 import network.mira.verification.claims.ClaimLimits;
 import network.mira.verification.committee.CandidatePool;
 import network.mira.verification.committee.CommitteeCandidate;
@@ -122,7 +123,7 @@ public record VerificationCertificate(String chainId, Hash requestId, long reque
                     .u64(tally.trueStake()).u64(tally.falseStake()).u64(tally.uncertainStake())
                     .u64(tally.missingStake()).u32(claim.attestations().size());
             for (Attestation attestation : claim.attestations()) {
-                writer.raw(attestation.validator().bytes()).u8(network.mira.verification.attestation.VerdictCodes
+                writer.raw(attestation.validator().bytes()).u8(VerdictCodes
                         .code(attestation.verdict())).raw(attestation.salt()).raw(attestation.signature().bytes());
             }
         }
