@@ -1,0 +1,88 @@
+package network.mira.verification.verdict;
+
+import java.math.BigInteger;
+import java.util.Map;
+import network.mira.core.crypto.PublicKey;
+import network.mira.verification.committee.Committee;
+import network.mira.verification.committee.CommitteeCandidate;
+import network.mira.verification.verifier.Verdict;
+
+/**
+ * Decides a claim by stake. A verdict V (TRUE or FALSE) is final when its stake <em>reaches</em> the
+ * threshold, meaning greater than or equal:
+ * <pre>
+ *   stake_V * 10,000 &gt;= threshold_bps * committee_stake
+ * </pre>
+ * compared exactly (128-bit products, no rounding). Otherwise the claim is INCONCLUSIVE. UNCERTAIN
+ * and missing reveals count toward neither verdict but stay in the committee's stake, so abstaining
+ * makes a decision harder, never easier. The threshold is above 5,000 bps, so at most one verdict
+ * can reach it. With the default 6,667 bps (just above 2/3) an equal-stake committee of 3 needs all
+ * three votes, of 5 needs four, of 7 needs five.
+ */
+public final class VerdictAggregator {
+    public static final int BPS_DENOMINATOR = 10_000;
+    /** Two thirds of the committee's stake, rounded up to a whole basis point. */
+    public static final int DEFAULT_THRESHOLD_BPS = 6_667;
+
+    private final int thresholdBps;
+
+    /** @param thresholdBps 5,001 to 10,000 basis points of the committee's stake */
+    public VerdictAggregator(int thresholdBps) {
+        if (thresholdBps <= BPS_DENOMINATOR / 2 || thresholdBps > BPS_DENOMINATOR) {
+            throw new IllegalArgumentException("threshold must be 5001..10000 bps, got " + thresholdBps);
+        }
+        this.thresholdBps = thresholdBps;
+    }
+
+    public static VerdictAggregator withDefaultThreshold() {
+        return new VerdictAggregator(DEFAULT_THRESHOLD_BPS);
+    }
+
+    public int thresholdBps() {
+        return thresholdBps;
+    }
+
+    /**
+     * @param reveals the revealed verdict of each member that revealed; members absent from the map
+     *                did not reveal. Members are read in the committee's identity order, so the map's
+     *                own order never matters.
+     * @throws IllegalArgumentException if a reveal comes from someone outside the committee
+     */
+    public StakeTally aggregate(Committee committee, Map<PublicKey, Verdict> reveals) {
+        long stakeTrue = 0;
+        long stakeFalse = 0;
+        long stakeUncertain = 0;
+        long stakeMissing = 0;
+        int found = 0;
+        for (CommitteeCandidate member : committee.members()) {
+            Verdict verdict = reveals.get(member.identity());
+            if (verdict == null) {
+                stakeMissing += member.stake();
+                continue;
+            }
+            found++;
+            switch (verdict) {
+                case TRUE -> stakeTrue += member.stake();
+                case FALSE -> stakeFalse += member.stake();
+                case UNCERTAIN -> stakeUncertain += member.stake();
+            }
+        }
+        if (found != reveals.size()) {
+            throw new IllegalArgumentException((reveals.size() - found)
+                    + " reveal(s) from outside the committee of claim " + committee.claimIndex());
+        }
+        long committeeStake = committee.totalStake();
+        FinalVerdict verdict = reaches(stakeTrue, committeeStake) ? FinalVerdict.TRUE
+                : reaches(stakeFalse, committeeStake) ? FinalVerdict.FALSE
+                : FinalVerdict.INCONCLUSIVE;
+        return new StakeTally(stakeTrue, stakeFalse, stakeUncertain, stakeMissing, committeeStake, thresholdBps,
+                verdict);
+    }
+
+    /** {@code stake * 10,000 >= thresholdBps * committeeStake}, exactly. */
+    boolean reaches(long stake, long committeeStake) {
+        BigInteger left = BigInteger.valueOf(stake).multiply(BigInteger.valueOf(BPS_DENOMINATOR));
+        BigInteger right = BigInteger.valueOf(thresholdBps).multiply(BigInteger.valueOf(committeeStake));
+        return left.compareTo(right) >= 0;
+    }
+}
