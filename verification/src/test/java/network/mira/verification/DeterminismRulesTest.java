@@ -12,12 +12,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Claims, committees and the commit–reveal rule decide what every node records, so their sources may not use anything whose
+ * Claims, committees, the commit–reveal rule, certificates, verdicts and the guessing test decide what
+ * every node records, and the simulation must replay exactly, so their sources may not use anything whose
  * result can differ between machines or JDKs: clock, randomness, I/O, hash-order collections, floating
  * point, the default locale or charset, Unicode normalization or the JDK's Unicode character tables.
  */
 class DeterminismRulesTest {
-    private static final List<String> PACKAGES = List.of("claims", "committee", "attestation", "certificate");
+    private static final List<String> PACKAGES = List.of("claims", "committee", "attestation", "certificate",
+            "verdict", "stats", "sim");
     private static final List<String> FORBIDDEN = List.of("java.time", "java.util.Random", "SecureRandom",
             "Math.random", "java.io", "java.nio.file", "java.net", "java.util.concurrent", "Thread",
             "System.", "HashMap", "HashSet", "java.text", "equalsIgnoreCase", "compareToIgnoreCase", "Pattern",
