@@ -49,8 +49,9 @@ class VerificationSimulationTest {
      * of 5 at 6,667 bps, four honest votes of accuracy 0.8 split 3-1 are decided only when the
      * guesser joins the three, so it agrees about 0.673 of the time, just under a 0.7 floor
      * (rejected in under 1% of windows). With the floor at 0.8 the test rejects 141 or fewer of 200:
-     * a 0.673 guesser is caught in about 85% of windows and has about nine windows, so it escapes
-     * with odds near 10^-7; an honest validator (0.89) is rejected with odds below 10^-12 per window.
+     * a guesser agreeing 0.673 (0.70, as measured with two guessers) is caught in 85% (59%) of
+     * windows and has about nine windows, so it escapes with odds of about 4 * 10^-8 (3 * 10^-4);
+     * an honest validator (0.89) is rejected with odds below 10^-12 per window.
      */
     @Test
     void aHigherFloorCatchesGuessers() {
