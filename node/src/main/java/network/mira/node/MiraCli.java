@@ -41,7 +41,6 @@ public final class MiraCli implements Callable<Integer> {
         commands.add(MiraNodeMain.commandLine().setCommandName("node"));
         commands.add(new CommandLine(new BenchCommand()));
         commands.add(new CommandLine(new SimCommand()));
-        commands.add(new CommandLine(new network.mira.node.verify.VerifyCommand()));
         commands.add(network.mira.node.testnet.TestnetCommand.commandLine(environment));
         return commands;
     }
