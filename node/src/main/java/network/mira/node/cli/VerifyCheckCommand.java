@@ -13,7 +13,7 @@ import network.mira.verification.certificate.CertificateChecker;
 import network.mira.verification.certificate.CertificateJson;
 import network.mira.verification.certificate.CheckResult;
 import network.mira.verification.certificate.ClaimResult;
-import network.mira.verification.certificate.FinalVerdict;
+import network.mira.verification.verdict.FinalVerdict;
 import network.mira.verification.certificate.InvalidCertificateJsonException;
 import network.mira.verification.certificate.VerificationCertificate;
 import picocli.CommandLine.Command;

@@ -18,7 +18,7 @@ import network.mira.verification.attestation.Attestation;
 import network.mira.verification.certificate.CertificateAssembler;
 import network.mira.verification.certificate.CertificateJson;
 import network.mira.verification.certificate.ClaimResult;
-import network.mira.verification.certificate.FinalVerdict;
+import network.mira.verification.verdict.FinalVerdict;
 import network.mira.verification.certificate.VerificationCertificate;
 import network.mira.verification.claims.Claim;
 import network.mira.verification.committee.CandidatePool;

@@ -1,5 +1,7 @@
 package network.mira.verification.certificate;
 
+import network.mira.verification.verdict.Threshold;
+import network.mira.verification.verdict.FinalVerdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +39,8 @@ public final class CertificateAssembler {
             Committee committee = committees.get(claim.index());
             List<Attestation> attestations = counted.getOrDefault(claim.index(), List.of());
             StakeTally tally = Aggregation.tally(committee, attestations);
-            FinalVerdict verdict = Threshold.verdict(tally, committee.totalStake(), request.thresholdBps());
+            FinalVerdict verdict = Threshold.verdict(tally.trueStake(), tally.falseStake(), committee.totalStake(),
+                    request.thresholdBps());
             results.add(new ClaimResult(claim.index(), claim.text(), claim.hash(), verdict, tally, attestations));
         }
         return new VerificationCertificate(request.chainId(), request.requestId(), request.requestHeight(),

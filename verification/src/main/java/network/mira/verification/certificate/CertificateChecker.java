@@ -1,5 +1,7 @@
 package network.mira.verification.certificate;
 
+import network.mira.verification.verdict.Threshold;
+import network.mira.verification.verdict.FinalVerdict;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Set;
@@ -88,7 +90,8 @@ public final class CertificateChecker {
             return CheckResult.invalid(Problem.TALLY_MISMATCH, "claim " + index + ": the attestations give " + tally
                     + ", the certificate states " + claim.tally());
         }
-        FinalVerdict verdict = Threshold.verdict(tally, committee.totalStake(), certificate.thresholdBps());
+        FinalVerdict verdict = Threshold.verdict(tally.trueStake(), tally.falseStake(), committee.totalStake(),
+                certificate.thresholdBps());
         if (verdict != claim.verdict()) {
             return CheckResult.invalid(Problem.VERDICT_MISMATCH, "claim " + index + ": " + tally + " of committee stake "
                     + committee.totalStake() + " at " + certificate.thresholdBps() + " bps gives " + verdict

@@ -1,5 +1,6 @@
 package network.mira.verification.certificate;
 
+import network.mira.verification.verdict.FinalVerdict;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

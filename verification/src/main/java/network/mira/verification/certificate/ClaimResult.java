@@ -1,5 +1,6 @@
 package network.mira.verification.certificate;
 
+import network.mira.verification.verdict.FinalVerdict;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

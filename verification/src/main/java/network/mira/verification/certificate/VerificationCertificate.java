@@ -1,5 +1,7 @@
 package network.mira.verification.certificate;
 
+import network.mira.verification.verdict.Threshold;
+import network.mira.verification.verdict.FinalVerdict;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

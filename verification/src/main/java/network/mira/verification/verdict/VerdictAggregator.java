@@ -1,6 +1,5 @@
 package network.mira.verification.verdict;
 
-import java.math.BigInteger;
 import java.util.Map;
 import network.mira.core.crypto.PublicKey;
 import network.mira.verification.committee.Committee;
@@ -20,15 +19,15 @@ import network.mira.verification.verifier.Verdict;
  * three votes, of 5 needs four, of 7 needs five.
  */
 public final class VerdictAggregator {
-    public static final int BPS_DENOMINATOR = 10_000;
+    public static final int BPS_DENOMINATOR = Threshold.MAX_BPS;
     /** Two thirds of the committee's stake, rounded up to a whole basis point. */
-    public static final int DEFAULT_THRESHOLD_BPS = 6_667;
+    public static final int DEFAULT_THRESHOLD_BPS = Threshold.DEFAULT_BPS;
 
     private final int thresholdBps;
 
     /** @param thresholdBps 5,001 to 10,000 basis points of the committee's stake */
     public VerdictAggregator(int thresholdBps) {
-        if (thresholdBps <= BPS_DENOMINATOR / 2 || thresholdBps > BPS_DENOMINATOR) {
+        if (thresholdBps < Threshold.MIN_BPS || thresholdBps > Threshold.MAX_BPS) {
             throw new IllegalArgumentException("threshold must be 5001..10000 bps, got " + thresholdBps);
         }
         this.thresholdBps = thresholdBps;
@@ -72,17 +71,9 @@ public final class VerdictAggregator {
                     + " reveal(s) from outside the committee of claim " + committee.claimIndex());
         }
         long committeeStake = committee.totalStake();
-        FinalVerdict verdict = reaches(stakeTrue, committeeStake) ? FinalVerdict.TRUE
-                : reaches(stakeFalse, committeeStake) ? FinalVerdict.FALSE
-                : FinalVerdict.INCONCLUSIVE;
+        FinalVerdict verdict = Threshold.verdict(stakeTrue, stakeFalse, committeeStake, thresholdBps);
         return new StakeTally(stakeTrue, stakeFalse, stakeUncertain, stakeMissing, committeeStake, thresholdBps,
                 verdict);
     }
 
-    /** {@code stake * 10,000 >= thresholdBps * committeeStake}, exactly. */
-    boolean reaches(long stake, long committeeStake) {
-        BigInteger left = BigInteger.valueOf(stake).multiply(BigInteger.valueOf(BPS_DENOMINATOR));
-        BigInteger right = BigInteger.valueOf(thresholdBps).multiply(BigInteger.valueOf(committeeStake));
-        return left.compareTo(right) >= 0;
-    }
 }

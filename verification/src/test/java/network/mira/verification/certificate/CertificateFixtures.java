@@ -1,5 +1,6 @@
 package network.mira.verification.certificate;
 
+import network.mira.verification.verdict.Threshold;
 import static network.mira.verification.attestation.AttestationFixtures.CHAIN;
 import static network.mira.verification.attestation.AttestationFixtures.REQUEST;
 

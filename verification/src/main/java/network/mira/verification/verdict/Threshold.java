@@ -1,4 +1,4 @@
-package network.mira.verification.certificate;
+package network.mira.verification.verdict;
 
 /**
  * The verdict rule, in exact integer arithmetic: a verdict wins when
@@ -27,12 +27,12 @@ public final class Threshold {
         return Long.compareUnsigned(stake * MAX_BPS, committeeStake * thresholdBps) >= 0;
     }
 
-    /** The verdict a tally gives under the threshold. */
-    public static FinalVerdict verdict(StakeTally tally, long committeeStake, int thresholdBps) {
-        if (reaches(tally.trueStake(), committeeStake, thresholdBps)) {
+    /** The verdict of a claim whose TRUE and FALSE stakes are these. */
+    public static FinalVerdict verdict(long trueStake, long falseStake, long committeeStake, int thresholdBps) {
+        if (reaches(trueStake, committeeStake, thresholdBps)) {
             return FinalVerdict.TRUE;
         }
-        if (reaches(tally.falseStake(), committeeStake, thresholdBps)) {
+        if (reaches(falseStake, committeeStake, thresholdBps)) {
             return FinalVerdict.FALSE;
         }
         return FinalVerdict.INCONCLUSIVE;

@@ -1,4 +1,4 @@
-package network.mira.verification.certificate;
+package network.mira.verification.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,9 +21,9 @@ class ThresholdTest {
 
     @Test
     void verdictNeedsTheThresholdOtherwiseInconclusive() {
-        assertThat(Threshold.verdict(new StakeTally(70, 30, 0, 0), 100, 6_667)).isEqualTo(FinalVerdict.TRUE);
-        assertThat(Threshold.verdict(new StakeTally(0, 67, 0, 33), 100, 6_667)).isEqualTo(FinalVerdict.FALSE);
-        assertThat(Threshold.verdict(new StakeTally(66, 0, 34, 0), 100, 6_667)).isEqualTo(FinalVerdict.INCONCLUSIVE);
+        assertThat(Threshold.verdict(70, 30, 100, 6_667)).isEqualTo(FinalVerdict.TRUE);
+        assertThat(Threshold.verdict(0, 67, 100, 6_667)).isEqualTo(FinalVerdict.FALSE);
+        assertThat(Threshold.verdict(66, 0, 100, 6_667)).isEqualTo(FinalVerdict.INCONCLUSIVE);
     }
 
     @Test
