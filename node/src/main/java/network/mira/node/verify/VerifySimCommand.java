@@ -63,6 +63,12 @@ public final class VerifySimCommand implements Callable<Integer> {
             description = "Guessing test alpha, 0..1, at most 6 decimals (default ${DEFAULT-VALUE}).")
     String significance;
 
+    @Option(names = "--agreement", defaultValue = "final",
+            description = "What the guessing test compares a member's answers with: final (the claim's final "
+                    + "verdict, which the member's own vote helps decide) or peers (the verdict of the rest of its "
+                    + "committee) (default ${DEFAULT-VALUE}).")
+    String agreement;
+
     @Override
     public Integer call() throws Exception {
         SimulationParameters parameters = parameters();
@@ -79,10 +85,20 @@ public final class VerifySimCommand implements Callable<Integer> {
                     Fraction.toUnits("--accuracy", accuracy, VerdictAggregator.BPS_DENOMINATOR), guessers, seed,
                     thresholdBps, window,
                     Fraction.toUnits("--honest-floor", honestFloor, GuessingTest.PPM_DENOMINATOR),
-                    Fraction.toUnits("--significance", significance, GuessingTest.PPM_DENOMINATOR));
+                    Fraction.toUnits("--significance", significance, GuessingTest.PPM_DENOMINATOR),
+                    agreement());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private SimulationParameters.Agreement agreement() {
+        return switch (agreement) {
+            case "final" -> SimulationParameters.Agreement.FINAL;
+            case "peers" -> SimulationParameters.Agreement.PEERS;
+            default -> throw new IllegalArgumentException("--agreement must be final or peers, got '" + agreement
+                    + "'");
+        };
     }
 
     static Map<String, Object> json(SimulationResult result) {
@@ -98,6 +114,7 @@ public final class VerifySimCommand implements Callable<Integer> {
         out.put("window", p.window());
         out.put("honest_floor_ppm", p.honestFloorPpm());
         out.put("significance_ppm", p.significancePpm());
+        out.put("agreement", p.agreement().name().toLowerCase(java.util.Locale.ROOT));
         // The most agreements of a window that the guessing test rejects (-1: none).
         out.put("critical_agreements", result.criticalAgreements());
         out.put("single_accuracy", result.singleAccuracy());

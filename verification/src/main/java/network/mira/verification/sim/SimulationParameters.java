@@ -13,7 +13,23 @@ import network.mira.verification.verdict.VerdictAggregator;
  */
 public record SimulationParameters(int validators, int claims, int committeeSize, int accuracyBps, int guessers,
                                    long seed, int thresholdBps, int window, int honestFloorPpm,
-                                   int significancePpm) {
+                                   int significancePpm, Agreement agreement) {
+    /**
+     * What a member's answer is compared with for the guessing test. {@code FINAL}: the claim's final
+     * verdict (the issue's rule), which the member's own vote helps decide, so a guesser's agreement is
+     * lifted well above one half. {@code PEERS}: the verdict of the rest of its committee (the same
+     * threshold over their stake), which the member cannot influence; claims its peers leave undecided
+     * do not count for it.
+     */
+    public enum Agreement { FINAL, PEERS }
+
+    /** Judged against the final verdict. */
+    public SimulationParameters(int validators, int claims, int committeeSize, int accuracyBps, int guessers,
+                                long seed, int thresholdBps, int window, int honestFloorPpm, int significancePpm) {
+        this(validators, claims, committeeSize, accuracyBps, guessers, seed, thresholdBps, window, honestFloorPpm,
+                significancePpm, Agreement.FINAL);
+    }
+
     public static final int MAX_VALIDATORS = 1_000;
     public static final int MAX_CLAIMS = 10_000_000;
 
@@ -26,6 +42,7 @@ public record SimulationParameters(int validators, int claims, int committeeSize
         require(window >= 1 && window <= GuessingTest.MAX_WINDOW, "window must be 1.." + GuessingTest.MAX_WINDOW);
         new VerdictAggregator(thresholdBps);
         new GuessingTest(honestFloorPpm, significancePpm);
+        require(agreement != null, "agreement must be FINAL or PEERS");
     }
 
     /** The example run: 16 validators, 10,000 claims, committees of 5, accuracy 0.8, 2 guessers. */

@@ -108,17 +108,32 @@ public final class VerificationSimulation {
             trackers[validator].answered(answer == truth[claim]);
         }
         StakeTally tally = aggregator.aggregate(committee, reveals);
-        if (tally.verdict().isDecided()) {
-            boolean verdictTrue = tally.verdict() == FinalVerdict.TRUE;
-            for (CommitteeCandidate member : committee.members()) {
-                int validator = indexByIdentity.get(member.identity());
-                boolean agreed = (reveals.get(member.identity()) == Verdict.TRUE) == verdictTrue;
-                if (trackers[validator].resolved(agreed, parameters.window(), criticalAgreements, claim)) {
-                    slashedThisClaim = true;
-                }
+        for (CommitteeCandidate member : committee.members()) {
+            FinalVerdict reference = parameters.agreement() == SimulationParameters.Agreement.FINAL
+                    ? tally.verdict() : peersVerdict(committee, reveals, member);
+            if (!reference.isDecided()) {
+                continue;
+            }
+            int validator = indexByIdentity.get(member.identity());
+            boolean agreed = (reveals.get(member.identity()) == Verdict.TRUE) == (reference == FinalVerdict.TRUE);
+            if (trackers[validator].resolved(agreed, parameters.window(), criticalAgreements, claim)) {
+                slashedThisClaim = true;
             }
         }
         return tally.verdict();
+    }
+
+    /** The verdict of the committee without {@code member}: the same threshold over the others' stake. */
+    private FinalVerdict peersVerdict(Committee committee, Map<PublicKey, Verdict> reveals,
+                                      CommitteeCandidate member) {
+        if (committee.members().size() == 1) {
+            return FinalVerdict.INCONCLUSIVE;
+        }
+        List<CommitteeCandidate> peers = new ArrayList<>(committee.members());
+        peers.remove(member);
+        Map<PublicKey, Verdict> peerReveals = new TreeMap<>(reveals);
+        peerReveals.remove(member.identity());
+        return aggregator.aggregate(new Committee(committee.claimIndex(), peers), peerReveals).verdict();
     }
 
     private boolean answer(int validator, int claim) {

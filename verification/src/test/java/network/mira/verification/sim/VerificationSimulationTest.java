@@ -79,6 +79,19 @@ class VerificationSimulationTest {
     }
 
     @Test
+    void judgedAgainstTheirPeersGuessersAgreeHalfTheTimeAndAreCaughtEvenInCommitteesOfThree() {
+        for (int committee : new int[] {3, 5}) {
+            SimulationResult result = VerificationSimulation.run(new SimulationParameters(16, 10_000, committee,
+                    8_000, 2, 1, 6_667, 200, 700_000, 1_000, SimulationParameters.Agreement.PEERS));
+            assertThat(result.guessersSlashed()).as("committees of %d", committee).isEqualTo(2);
+            assertThat(result.honestSlashed()).as("committees of %d", committee).isZero();
+            // A guesser cannot lift its own reference verdict: its agreement is a coin's.
+            assertThat(result.guesserAgreement())
+                    .isBetween(new java.math.BigDecimal("0.40"), new java.math.BigDecimal("0.60"));
+        }
+    }
+
+    @Test
     void slashedValidatorsSitOnNoLaterCommittee() {
         SimulationParameters parameters = new SimulationParameters(8, 4_000, 5, 9_000, 1, 3, 6_667, 50, 800_000,
                 1_000);
