@@ -78,7 +78,7 @@ public final class BlockFeed implements FinalizationListener, AutoCloseable {
             throw e;
         }
         if (closed) {
-            stream.end(BlockStream.shuttingDown());
+            stream.end(StreamDrain.shuttingDown());
         }
     }
 
@@ -92,7 +92,7 @@ public final class BlockFeed implements FinalizationListener, AutoCloseable {
     public void close() {
         closed = true;
         for (BlockStream stream : streams) {
-            stream.end(BlockStream.shuttingDown());
+            stream.end(StreamDrain.shuttingDown());
         }
     }
 }

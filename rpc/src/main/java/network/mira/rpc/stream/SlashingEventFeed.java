@@ -83,7 +83,7 @@ public final class SlashingEventFeed implements AutoCloseable {
             streams.add(stream);
         }
         if (closed) {
-            stream.end(BlockStream.shuttingDown());
+            stream.end(StreamDrain.shuttingDown());
         }
     }
 
@@ -97,7 +97,7 @@ public final class SlashingEventFeed implements AutoCloseable {
     public void close() {
         closed = true;
         for (SlashingEventStream stream : streams) {
-            stream.end(BlockStream.shuttingDown());
+            stream.end(StreamDrain.shuttingDown());
         }
     }
 }

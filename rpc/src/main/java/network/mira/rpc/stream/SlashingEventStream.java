@@ -7,41 +7,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import network.mira.rpc.service.RpcErrors;
 import network.mira.rpc.v1.FinalizedSlashingEvent;
 
 /**
- * One StreamSlashingEvents call: a bounded queue the consensus thread fills and a drain that sends from
- * it, built as {@link BlockStream} is without the replay. Every call on the observer happens inside
- * {@link #drain()}, which runs on the delivery executor and never concurrently with itself (a
- * work-in-progress counter serializes it). Sending stops while gRPC flow control says the client is not
- * ready; a client that stays behind fills its queue and is closed with STREAM_TOO_SLOW.
+ * One StreamSlashingEvents call: a bounded queue the consensus thread fills and a {@link StreamDrain}
+ * that sends from it, as {@link BlockStream} is built without the replay. A client that stays behind
+ * fills its queue and is closed with STREAM_TOO_SLOW.
  */
-final class SlashingEventStream {
+final class SlashingEventStream implements StreamDrain.Source {
     private final ServerCallStreamObserver<FinalizedSlashingEvent> observer;
     private final ArrayBlockingQueue<FinalizedSlashingEvent> queue;
     private final int queueCapacity;
-    private final Executor delivery;
     private final Consumer<SlashingEventStream> onFinish;
-    private final AtomicInteger pendingDrains = new AtomicInteger();
-    private final AtomicReference<StatusRuntimeException> endWith = new AtomicReference<>();
-    /** Touched only inside drain(). */
-    private boolean finished;
+    private final StreamDrain drain;
 
     SlashingEventStream(ServerCallStreamObserver<FinalizedSlashingEvent> observer, int queueCapacity,
                         Executor delivery, Consumer<SlashingEventStream> onFinish) {
         this.observer = observer;
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.queueCapacity = queueCapacity;
-        this.delivery = delivery;
         this.onFinish = onFinish;
-        // Both handlers must be installed before the service method returns.
-        observer.setOnReadyHandler(this::schedule);
-        observer.setOnCancelHandler(this::schedule);
+        this.drain = new StreamDrain(observer, delivery, this);
     }
 
     /**
@@ -56,51 +44,16 @@ final class SlashingEventStream {
             return;
         }
         queue.addAll(events);
-        schedule();
+        drain.schedule();
     }
 
     /** Ends the stream with {@code error} at the next drain; the first reason wins. */
     void end(StatusRuntimeException error) {
-        endWith.compareAndSet(null, error);
-        schedule();
+        drain.end(error);
     }
 
-    private void schedule() {
-        if (pendingDrains.getAndIncrement() != 0) {
-            return;
-        }
-        try {
-            delivery.execute(this::drain);
-        } catch (RejectedExecutionException e) {
-            // The delivery thread is gone (shutdown). No drain is running, so this thread may end the call.
-            finish();
-            if (!observer.isCancelled()) {
-                observer.onError(BlockStream.shuttingDown());
-            }
-        }
-    }
-
-    private void drain() {
-        int missed = 1;
-        do {
-            if (!finished) {
-                drainOnce();
-            }
-            missed = pendingDrains.addAndGet(-missed);
-        } while (missed != 0);
-    }
-
-    private void drainOnce() {
-        if (observer.isCancelled()) {
-            finish();
-            return;
-        }
-        StatusRuntimeException error = endWith.get();
-        if (error != null) {
-            finish();
-            observer.onError(error);
-            return;
-        }
+    @Override
+    public void send() {
         while (observer.isReady()) {
             FinalizedSlashingEvent next = queue.poll();
             if (next == null) {
@@ -110,8 +63,8 @@ final class SlashingEventStream {
         }
     }
 
-    private void finish() {
-        finished = true;
+    @Override
+    public void release() {
         queue.clear();
         onFinish.accept(this);
     }
