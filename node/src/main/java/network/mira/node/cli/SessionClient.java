@@ -1,10 +1,6 @@
 package network.mira.node.cli;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import network.mira.core.crypto.PublicKey;
 import network.mira.rpc.v1.GetSessionHistoryRequest;
@@ -20,17 +16,10 @@ import network.mira.rpc.v1.SessionServiceGrpc;
  * and every failure translated as {@link RpcClient#translate} does for the other commands.
  */
 final class SessionClient implements AutoCloseable {
-    private final HostPort endpoint;
-    private final Duration deadline;
-    private final ManagedChannel channel;
+    private final CliChannel channel;
 
     SessionClient(HostPort endpoint, Duration deadline) {
-        this.endpoint = endpoint;
-        this.deadline = deadline;
-        this.channel = ManagedChannelBuilder.forAddress(endpoint.host(), endpoint.port())
-                .usePlaintext()
-                .userAgent("mira-cli")
-                .build();
+        this.channel = new CliChannel(endpoint, deadline);
     }
 
     static SessionClient connect(HostPort endpoint) {
@@ -52,21 +41,11 @@ final class SessionClient implements AutoCloseable {
     }
 
     private <T> T call(Function<SessionServiceGrpc.SessionServiceBlockingStub, T> call) {
-        try {
-            return call.apply(SessionServiceGrpc.newBlockingStub(channel)
-                    .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (StatusRuntimeException e) {
-            throw RpcClient.translate(e, endpoint);
-        }
+        return channel.call(SessionServiceGrpc::newBlockingStub, call);
     }
 
     @Override
     public void close() {
-        channel.shutdownNow();
-        try {
-            channel.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        channel.close();
     }
 }

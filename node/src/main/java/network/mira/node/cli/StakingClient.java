@@ -1,10 +1,6 @@
 package network.mira.node.cli;
 
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
-import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import network.mira.core.crypto.PublicKey;
@@ -25,17 +21,10 @@ import network.mira.rpc.v1.StreamSlashingEventsRequest;
  * and every failure translated as {@link RpcClient#translate} does for the other commands.
  */
 final class StakingClient implements AutoCloseable {
-    private final HostPort endpoint;
-    private final Duration deadline;
-    private final ManagedChannel channel;
+    private final CliChannel channel;
 
     StakingClient(HostPort endpoint, Duration deadline) {
-        this.endpoint = endpoint;
-        this.deadline = deadline;
-        this.channel = ManagedChannelBuilder.forAddress(endpoint.host(), endpoint.port())
-                .usePlaintext()
-                .userAgent("mira-cli")
-                .build();
+        this.channel = new CliChannel(endpoint, deadline);
     }
 
     static StakingClient connect(HostPort endpoint) {
@@ -60,13 +49,10 @@ final class StakingClient implements AutoCloseable {
      * stream (returns) or fails it (throws). No deadline: a follower waits as long as it is left running.
      */
     void followSlashingEvents(Consumer<FinalizedSlashingEvent> onEvent) {
-        try {
-            StakingServiceGrpc.newBlockingStub(channel)
-                    .streamSlashingEvents(StreamSlashingEventsRequest.getDefaultInstance())
-                    .forEachRemaining(onEvent);
-        } catch (StatusRuntimeException e) {
-            throw RpcClient.translate(e, endpoint);
-        }
+        channel.withoutDeadline(StakingServiceGrpc::newBlockingStub, stub -> {
+            stub.streamSlashingEvents(StreamSlashingEventsRequest.getDefaultInstance()).forEachRemaining(onEvent);
+            return null;
+        });
     }
 
     ListRewardsResponse rewards(long epoch) {
@@ -79,21 +65,11 @@ final class StakingClient implements AutoCloseable {
     }
 
     private <T> T call(Function<StakingServiceGrpc.StakingServiceBlockingStub, T> call) {
-        try {
-            return call.apply(StakingServiceGrpc.newBlockingStub(channel)
-                    .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (StatusRuntimeException e) {
-            throw RpcClient.translate(e, endpoint);
-        }
+        return channel.call(StakingServiceGrpc::newBlockingStub, call);
     }
 
     @Override
     public void close() {
-        channel.shutdownNow();
-        try {
-            channel.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        channel.close();
     }
 }
