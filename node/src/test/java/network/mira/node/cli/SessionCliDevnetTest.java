@@ -2,9 +2,7 @@ package network.mira.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionCliDevnetTest {
     private static final long MIRA = 1_000_000_000L;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @TempDir
     static Path work;
@@ -47,40 +44,32 @@ class SessionCliDevnetTest {
         }
     }
 
+    private DevnetCli cli() {
+        return new DevnetCli(node.rpc(), work);
+    }
+
     private CliRunner.Result mira(String... arguments) {
-        List<String> all = new ArrayList<>(List.of("--rpc", node.rpc()));
-        all.addAll(List.of(arguments));
-        return new CliRunner().run(all.toArray(String[]::new));
+        return cli().run(arguments);
     }
 
     private JsonNode miraJson(String... arguments) {
-        CliRunner.Result result = mira(arguments);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stderr()).as(result.toString()).isEmpty();
-        return result.json();
+        return cli().json(arguments);
     }
 
     private JsonNode array(String... arguments) throws Exception {
-        CliRunner.Result result = mira(arguments);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        JsonNode array = JSON.readTree(result.stdout());
-        assertThat(array.isArray()).as("stdout is one JSON array: " + result).isTrue();
-        return array;
+        return cli().array(arguments);
     }
 
     private String file(String name) {
-        return work.resolve(name + ".json").toString();
+        return cli().file(name);
     }
 
     private String key(String name) {
-        return miraJson("keys", "new", "--out", file(name), "--json").get("public_key").asText();
+        return cli().key(name);
     }
 
     private String fundedKey(String name, long lamports) {
-        String address = key(name);
-        assertThat(miraJson("airdrop", address, Long.toString(lamports), "--json").get("status").asText())
-                .isEqualTo("SUCCEEDED");
-        return address;
+        return cli().fundedKey(name, lamports);
     }
 
     private static void assertSucceeded(JsonNode transaction) {

@@ -2,11 +2,8 @@ package network.mira.node.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -26,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class StakeCliDevnetTest {
     private static final long MIRA = 1_000_000_000L;
     private static final long WAIT_MS = 60_000;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     @TempDir
     static Path work;
@@ -51,37 +47,29 @@ class StakeCliDevnetTest {
         }
     }
 
+    private DevnetCli cli() {
+        return new DevnetCli(node.rpc(), work);
+    }
+
     private CliRunner.Result mira(String... arguments) {
-        List<String> all = new ArrayList<>(List.of("--rpc", node.rpc()));
-        all.addAll(List.of(arguments));
-        return new CliRunner().run(all.toArray(String[]::new));
+        return cli().run(arguments);
     }
 
     private JsonNode miraJson(String... arguments) {
-        CliRunner.Result result = mira(arguments);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        assertThat(result.stderr()).as(result.toString()).isEmpty();
-        return result.json();
+        return cli().json(arguments);
     }
 
     private JsonNode array(String... arguments) throws Exception {
-        CliRunner.Result result = mira(arguments);
-        assertThat(result.exitCode()).as(result.toString()).isZero();
-        JsonNode node = JSON.readTree(result.stdout());
-        assertThat(node.isArray()).as("stdout is one JSON array: " + result).isTrue();
-        return node;
+        return cli().array(arguments);
     }
 
     private String file(String name) {
-        return work.resolve(name + ".json").toString();
+        return cli().file(name);
     }
 
     /** A new keypair file holding {@code lamports} from the faucet; returns its address. */
     private String fundedKey(String name, long lamports) {
-        String address = miraJson("keys", "new", "--out", file(name), "--json").get("public_key").asText();
-        assertThat(miraJson("airdrop", address, Long.toString(lamports), "--json").get("status").asText())
-                .isEqualTo("SUCCEEDED");
-        return address;
+        return cli().fundedKey(name, lamports);
     }
 
     private JsonNode validator(String identity) throws Exception {
