@@ -62,7 +62,7 @@ public final class Block {
                         + MAX_EVIDENCE_BYTES);
             }
         }
-        Hash lastCommitHash = lastCommit.map(c -> Hash.sha256(c.encode())).orElse(Hash.ZERO);
+        Hash lastCommitHash = lastCommitHash(lastCommit);
         if (!header.lastCommitHash().equals(lastCommitHash)) {
             throw new IllegalArgumentException("header's last commit hash " + header.lastCommitHash()
                     + " does not match the body's " + lastCommitHash);
@@ -98,6 +98,11 @@ public final class Block {
     /** The parent's commit certificate this block carries, if any. */
     public Optional<CommitCertificate> lastCommit() {
         return lastCommit;
+    }
+
+    /** What a version-3 header commits to: SHA-256 of the encoded certificate, {@link Hash#ZERO} for none. */
+    public static Hash lastCommitHash(Optional<CommitCertificate> lastCommit) {
+        return lastCommit.map(certificate -> Hash.sha256(certificate.encode())).orElse(Hash.ZERO);
     }
 
     public static Hash transactionsRoot(List<byte[]> transactions) {
@@ -153,8 +158,7 @@ public final class Block {
             }
         }
         reader.expectEnd("block");
-        Hash lastCommitHash = lastCommit.map(c -> Hash.sha256(c.encode())).orElse(Hash.ZERO);
-        if (!lastCommitHash.equals(header.lastCommitHash())) {
+        if (!lastCommitHash(lastCommit).equals(header.lastCommitHash())) {
             throw new DecodeException("block " + header.height() + ": last commit does not match the header's hash");
         }
         Block block = new Block(header, transactions, evidence, lastCommit);

@@ -125,11 +125,10 @@ public final class BlockBuilder {
         }
         BlockLifecycle.Finished finished = lifecycle.end(prepared, execution.changes(), height, fees);
         PreparedState state = ledger.state().prepare(finished.changes());
-        Hash lastCommitHash = lastCommit.map(c -> Hash.sha256(c.encode())).orElse(Hash.ZERO);
         BlockHeader header = new BlockHeader(BlockHeader.VERSION, height, parent.hash(), state.stateRoot(),
                 Block.transactionsRoot(included), timestamp, proposer, schedule.at(height).hash(),
                 included.size(), Block.evidenceRoot(evidence), evidence.size(), finished.nextValidatorSet().hash(),
-                lastCommitHash);
+                Block.lastCommitHash(lastCommit));
         return new BuiltBlock(new Block(header, included, evidence, lastCommit), state, results, accountKeys, dropped,
                 packing, execution.stats(), finished.changedValidatorSet(), finished.events());
     }
