@@ -478,7 +478,7 @@ public final class ConsensusCore {
         lockedRound = -1;
         validValue = null;
         validRound = -1;
-        if (validators == null || !validators.hash().equals(set.hash())) {
+        if (validators == null || !validators.equals(set)) {
             // A new set takes effect exactly here: its quorums, its proposer order, its certificates.
             validators = set;
             proposers = new ProposerSelection(set);

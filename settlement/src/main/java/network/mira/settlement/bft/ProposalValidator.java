@@ -31,7 +31,7 @@ public final class ProposalValidator {
     /** Who proposes (height, round). Synchronized: the proposer order is stateful and peers' threads share it. */
     private synchronized boolean isProposer(Proposal proposal) {
         ValidatorSet set = validators.at(proposal.height());
-        if (current == null || !current.hash().equals(set.hash())) {
+        if (current == null || !current.equals(set)) {
             current = set;
             proposers = new ProposerSelection(set);
         }
