@@ -30,8 +30,17 @@ public record ChainParameters(String chainId, Hash genesisHash, long lamportsPer
         this(chainId, genesisHash, lamportsPerSignature, blockhashMaxAgeBlocks, compute, validators, Optional.empty());
     }
 
-    /** What every transaction of the block at {@code height} sees; the one place a BlockContext is made. */
+    /**
+     * What every transaction of the block at {@code height} sees; the one place a BlockContext is made.
+     * The builder and the replayer must pass the same {@code parentHash} (the parent header's hash),
+     * or the block hooks that seed from it would disagree.
+     */
+    public BlockContext blockContext(long height, long timestampMs, Hash parentHash) {
+        return new BlockContext(height, timestampMs, lamportsPerSignature, compute, parentHash);
+    }
+
+    /** A block context without a parent ({@link Hash#ZERO}): for tests that execute outside a ledger. */
     public BlockContext blockContext(long height, long timestampMs) {
-        return new BlockContext(height, timestampMs, lamportsPerSignature, compute);
+        return blockContext(height, timestampMs, Hash.ZERO);
     }
 }

@@ -103,7 +103,7 @@ public final class BlockBuilder {
         List<Transaction> selected = packing.selected().stream().map(PendingTransaction::transaction).toList();
         List<byte[]> evidence = evidence(height);
         Optional<CommitCertificate> lastCommit = lastCommit(parent);
-        BlockContext context = parameters.blockContext(height, timestamp);
+        BlockContext context = parameters.blockContext(height, timestamp, parent.hash());
         BlockLifecycle.Prepared prepared = lifecycle.begin(ledger, context, lastCommit, evidence);
         BlockExecution execution = executor.execute(selected, prepared.reader(), context);
 

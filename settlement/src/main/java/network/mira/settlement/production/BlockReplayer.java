@@ -136,7 +136,8 @@ public final class BlockReplayer {
             verified[i] = alreadyVerified.contains(transactions.get(i), bodies.get(i));
         }
         BlockLifecycle lifecycle = includability.lifecycle();
-        BlockContext context = parameters.blockContext(header.height(), header.timestampMs());
+        // The structural check above made header.parentHash() equal the head's hash, the value the builder used.
+        BlockContext context = parameters.blockContext(header.height(), header.timestampMs(), header.parentHash());
         BlockLifecycle.Prepared prepared = lifecycle.begin(ledger, context, block.lastCommit(), block.evidence());
         BlockExecution execution = executor.executeVerified(transactions, verified, prepared.reader(), context);
         List<TransactionResult> results = new ArrayList<>(transactions.size());
