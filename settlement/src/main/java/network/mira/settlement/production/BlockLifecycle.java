@@ -44,7 +44,13 @@ public final class BlockLifecycle {
         return new BlockLifecycle(parameters.staking().map(BlockStaking::new), schedule, hooks);
     }
 
-    /** The state the transactions run on (the head plus the pre-transaction changes) and those changes. */
+    /**
+     * The state the transactions run on (the head plus the pre-transaction changes) and those changes.
+     *
+     * @param stakingState the stake state as the pre-transaction changes leave it, kept so {@link #end}
+     *                     need not decode it again; empty on a chain without staking and when a hook
+     *                     rewrote the state account
+     */
     public record Prepared(AccountReader reader, SortedMap<PublicKey, Account> changes, List<StakingEvent> events,
                            Optional<StakingState> stakingState) {}
 
@@ -65,7 +71,13 @@ public final class BlockLifecycle {
             stakingState = Optional.of(begin.state());
         }
         for (BlockHook hook : hooks) {
-            changes.putAll(hook.beforeTransactions(overlay(head, changes), block));
+            SortedMap<PublicKey, Account> hookChanges = hook.beforeTransactions(overlay(head, changes), block);
+            if (hookChanges.containsKey(StakeProgram.STATE_ACCOUNT)) {
+                // A hook rewrote the stake state (the verification program slashes): the state staking
+                // decoded is stale, so end must decode the account the hook wrote.
+                stakingState = Optional.empty();
+            }
+            changes.putAll(hookChanges);
         }
         return new Prepared(overlay(head, changes), changes, events, stakingState);
     }

@@ -38,6 +38,7 @@ import network.mira.settlement.staking.StakingState;
 import network.mira.settlement.staking.StakingStateCodec;
 import network.mira.settlement.staking.program.StakeProgram;
 import network.mira.settlement.staking.program.StakeProgramRuntime;
+import network.mira.svm.BlockHook;
 import network.mira.svm.ProgramRegistry;
 import network.mira.svm.TransactionExecutor;
 import network.mira.svm.parallel.SerialBlockExecutor;
@@ -66,9 +67,14 @@ final class StakingChain implements AutoCloseable {
     final List<DuplicateVoteEvidence> pendingEvidence = new ArrayList<>();
 
     StakingChain(Path dir, Map<String, Long> parameterOverrides) {
+        this(dir, parameterOverrides, List.of());
+    }
+
+    /** @param hooks block hooks both nodes run (after the staking work), as a node's block hooks are run */
+    StakingChain(Path dir, Map<String, Long> parameterOverrides, List<BlockHook> hooks) {
         Genesis genesis = genesis(parameterOverrides);
-        producer = new Node(dir.resolve("producer"), genesis, this);
-        follower = new Node(dir.resolve("follower"), genesis, this);
+        producer = new Node(dir.resolve("producer"), genesis, this, hooks);
+        follower = new Node(dir.resolve("follower"), genesis, this, hooks);
     }
 
     static KeyPair key(int seed) {
@@ -216,7 +222,7 @@ final class StakingChain implements AutoCloseable {
         final BlockBuilder builder;
         final BlockReplayer replayer;
 
-        Node(Path dir, Genesis genesis, StakingChain chain) {
+        Node(Path dir, Genesis genesis, StakingChain chain, List<BlockHook> hooks) {
             store = RocksKeyValueStore.open(dir);
             ledger = new Ledger(store);
             parameters = GenesisInitializer.openOrInitialize(ledger, genesis);
@@ -229,7 +235,7 @@ final class StakingChain implements AutoCloseable {
             builder = BlockBuilder.create(ledger, executor, parameters, 100, (height, max) -> {
                 List<DuplicateVoteEvidence> due = List.copyOf(chain.pendingEvidence);
                 return due;
-            });
+            }, hooks);
             replayer = new BlockReplayer(ledger, (transactions, verified, state, block) ->
                     executor.execute(transactions, state, block), builder, parameters, verifier);
         }
