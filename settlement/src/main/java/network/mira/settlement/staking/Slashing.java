@@ -3,13 +3,14 @@ package network.mira.settlement.staking;
 import static network.mira.settlement.staking.StakingResult.refused;
 
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 
 /**
- * Double-sign and downtime punishment. A slash takes a fraction of what each stake account had bonded to
+ * Double-sign, downtime and verification punishment. A slash takes a fraction of what each stake account had bonded to
  * the validator in the infraction's epoch (bonding changes only at boundaries, so that is exactly what was
  * bonded at the infraction height): accounts that have since deactivated are slashed, stake that bonded
  * later is not. Slashed lamports are destroyed and counted as {@code slashed} in the supply.
@@ -59,6 +60,48 @@ public final class Slashing {
         draft.punishedEvidence.add(evidenceHash);
         record(draft, new SlashingEvent(identity, SlashingEvent.Reason.DOUBLE_SIGN, infractionHeight, amount,
                 evidenceHash));
+        return draft.applied();
+    }
+
+    /**
+     * Slashes {@code bps} of each bond to the validator in the current epoch's snapshot, for a fault the
+     * verification program found in request {@code requestId} at {@code height}. It neither jails nor
+     * tombstones: the program excludes the validator from its committees itself, and consensus faults
+     * stay the only ones that take a validator out of the set. Zero bps records an event of amount 0, so
+     * the fault stays visible on chains that do not slash it. Refused: unknown validator, a validator
+     * already tombstoned (nothing of it is bonded in sets to come), a validator not in the current
+     * epoch's set (it cannot serve on a committee).
+     *
+     * @param reason one of the verification reasons; anything else is a programming error
+     * @param bps    between 0 and {@link StakingParameters#BPS}
+     */
+    public static StakingResult slashVerification(StakingState state, PublicKey identity, SlashingEvent.Reason reason,
+                                                  long height, Hash requestId, long bps) {
+        Objects.requireNonNull(requestId, "requestId");
+        if (!reason.isVerification()) {
+            throw new IllegalArgumentException(reason.wireName() + " is not a verification reason");
+        }
+        if (bps < 0 || bps > StakingParameters.BPS) {
+            throw new IllegalArgumentException("bps must be between 0 and " + StakingParameters.BPS + ", got " + bps);
+        }
+        if (height < 0) {
+            throw new IllegalArgumentException("height must not be negative, got " + height);
+        }
+        ValidatorRecord validator = state.validators().get(identity);
+        if (validator == null) {
+            return refused(StakingError.UNKNOWN_VALIDATOR, "no validator " + identity);
+        }
+        if (validator.status() == ValidatorStatus.TOMBSTONED) {
+            return refused(StakingError.VALIDATOR_TOMBSTONED, "validator " + identity + " is tombstoned");
+        }
+        EpochSnapshot snapshot = state.snapshots().get(state.epoch());
+        if (!snapshot.members().containsKey(identity)) {
+            return refused(StakingError.NOT_IN_SET_AT_HEIGHT, "validator " + identity
+                    + " is not in the validator set of the current epoch " + state.epoch());
+        }
+        StakingState.Draft draft = state.draft();
+        long amount = slash(draft, snapshot, identity, bps);
+        record(draft, new SlashingEvent(identity, reason, height, amount, requestId));
         return draft.applied();
     }
 

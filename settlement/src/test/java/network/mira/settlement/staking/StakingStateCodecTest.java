@@ -22,6 +22,9 @@ import network.mira.core.crypto.PublicKey;
 
 class StakingStateCodecTest {
     private static final int VALIDATORS = 4;
+    private static final java.util.List<SlashingEvent.Reason> VERIFICATION_REASONS = java.util.List.of(
+            SlashingEvent.Reason.VERIFICATION_NO_REVEAL, SlashingEvent.Reason.VERIFICATION_EQUIVOCATION,
+            SlashingEvent.Reason.VERIFICATION_GUESSING);
 
     /** Every state of a random run of operations (slashes, windows, rotations, epochs) round-trips, and encoding is stable. */
     @Property(tries = 30)
@@ -39,6 +42,23 @@ class StakingStateCodecTest {
             assertThat(decoded).isEqualTo(state);
             assertThat(StakingStateCodec.encode(decoded)).isEqualTo(encoded);
         }
+    }
+
+    /** The verification reasons append to the enum: earlier ordinals, which the codec writes, do not move. */
+    @Example
+    void everyReasonRoundTripsAndTheEarlierOrdinalsStay() throws DecodeException {
+        assertThat(SlashingEvent.Reason.DOUBLE_SIGN.ordinal()).isZero();
+        assertThat(SlashingEvent.Reason.DOWNTIME.ordinal()).isEqualTo(1);
+        StakingState state = StakingFixtures.genesis(StakingFixtures.parameters(), VALIDATORS);
+        for (int i = 0; i < VERIFICATION_REASONS.size(); i++) {
+            state = StakingFixtures.applied(Slashing.slashVerification(state, identity(i), VERIFICATION_REASONS.get(i),
+                    10 + i, Hash.sha256(new byte[] {(byte) i}), 100));
+        }
+        StakingState decoded = StakingStateCodec.decode(StakingStateCodec.encode(state));
+
+        assertThat(decoded).isEqualTo(state);
+        assertThat(decoded.slashingEvents()).extracting(SlashingEvent::reason)
+                .containsExactlyElementsOf(VERIFICATION_REASONS);
     }
 
     private static StakingState randomStep(Random random, StakingState state, int step, long height) {
@@ -63,10 +83,14 @@ class StakingStateCodecTest {
                 }
                 yield Slashing.recordBlockSignatures(state, Math.max(height, state.lastHeight() + 1), signers);
             }
-            case 7 -> random.nextInt(4) == 0
-                    ? Slashing.slashDoubleSign(state, someValidator, Math.max(0, height - random.nextInt(30)),
-                            Hash.sha256(new byte[] {(byte) random.nextInt(8)}))
-                    : StakingOperations.deactivate(state, someStake, someStaker);
+            case 7 -> switch (random.nextInt(5)) {
+                case 0 -> Slashing.slashDoubleSign(state, someValidator, Math.max(0, height - random.nextInt(30)),
+                        Hash.sha256(new byte[] {(byte) random.nextInt(8)}));
+                case 1 -> Slashing.slashVerification(state, someValidator, VERIFICATION_REASONS.get(
+                        random.nextInt(VERIFICATION_REASONS.size())), height,
+                        Hash.sha256(new byte[] {(byte) random.nextInt(8), 1}), random.nextInt(1_001));
+                default -> StakingOperations.deactivate(state, someStake, someStaker);
+            };
             default -> {
                 Map<PublicKey, Long> signed = new TreeMap<>();
                 for (PublicKey member : state.currentSnapshot().members().keySet()) {
