@@ -9,8 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import network.mira.core.crypto.Hash;
 import network.mira.rpc.service.StakingSnapshot;
 import network.mira.settlement.staking.GenesisValidator;
+import network.mira.settlement.staking.Slashing;
+import network.mira.settlement.staking.SlashingEvent;
 import network.mira.settlement.staking.StakingFixtures;
 import network.mira.settlement.staking.StakingState;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,9 @@ class StakingMetricsTest {
                 "mira_staking_validators{status=\"active\"} 3.0",
                 "mira_staking_validators{status=\"jailed\"} 0.0",
                 "mira_staking_slashing_events_total{reason=\"double_sign\"} 0.0",
+                "mira_staking_slashing_events_total{reason=\"verification_no_reveal\"} 0.0",
+                "mira_staking_slashing_events_total{reason=\"verification_equivocation\"} 0.0",
+                "mira_staking_slashing_events_total{reason=\"verification_guessing\"} 0.0",
                 "mira_staking_rewards_issued_total 0.0",
                 "mira_staking_total_supply " + (double) genesis.totalSupply());
 
@@ -45,6 +51,22 @@ class StakingMetricsTest {
                 "mira_staking_slashing_events_total{reason=\"double_sign\"} 1.0",
                 "mira_staking_slashing_events_total{reason=\"downtime\"} 1.0",
                 "mira_staking_total_supply " + (double) state.totalSupply());
+    }
+
+    @Test
+    void verificationSlashesAreCountedByReason() {
+        StakingState state = StakingFixture.genesis();
+        Hash request = Hash.sha256(new byte[] {1});
+        for (SlashingEvent.Reason reason : List.of(SlashingEvent.Reason.VERIFICATION_NO_REVEAL,
+                SlashingEvent.Reason.VERIFICATION_GUESSING, SlashingEvent.Reason.VERIFICATION_GUESSING)) {
+            state = StakingFixture.applied(Slashing.slashVerification(state, identity(0), reason, 5, request, 10));
+        }
+        new StakingMetrics(registry, state);
+
+        assertThat(registry.scrape()).contains(
+                "mira_staking_slashing_events_total{reason=\"verification_no_reveal\"} 1.0",
+                "mira_staking_slashing_events_total{reason=\"verification_equivocation\"} 0.0",
+                "mira_staking_slashing_events_total{reason=\"verification_guessing\"} 2.0");
     }
 
     @Test

@@ -70,6 +70,9 @@ public final class StakingProtoMapper {
                 .setReason(switch (event.reason()) {
                     case DOUBLE_SIGN -> SlashingReason.SLASHING_REASON_DOUBLE_SIGN;
                     case DOWNTIME -> SlashingReason.SLASHING_REASON_DOWNTIME;
+                    case VERIFICATION_NO_REVEAL -> SlashingReason.SLASHING_REASON_VERIFICATION_NO_REVEAL;
+                    case VERIFICATION_EQUIVOCATION -> SlashingReason.SLASHING_REASON_VERIFICATION_EQUIVOCATION;
+                    case VERIFICATION_GUESSING -> SlashingReason.SLASHING_REASON_VERIFICATION_GUESSING;
                 })
                 .setHeight(event.infractionHeight())
                 .setAmount(event.amount());
