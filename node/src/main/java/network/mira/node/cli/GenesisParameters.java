@@ -6,12 +6,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import network.mira.sessions.SessionParameters;
 import network.mira.settlement.staking.StakingParameters;
+import network.mira.verification.program.VerificationParameters;
 
 /**
  * {@code --genesis-param NAME=VALUE} (repeatable), for commands that create a genesis: each is
- * checked against the chain parameters the node knows (staking's and sessions', name and range)
- * before anything is written, so a typo is refused naming the parameter instead of creating a chain
- * that will not start.
+ * checked against the chain parameters the node knows (staking's, sessions' and the verification
+ * program's, name and range) before anything is written, so a typo is refused naming the parameter
+ * instead of creating a chain that will not start.
  */
 public final class GenesisParameters {
     private GenesisParameters() {}
@@ -30,36 +31,42 @@ public final class GenesisParameters {
             if (parameters.containsKey(name)) {
                 throw new IllegalArgumentException("--genesis-param " + name + " is given twice");
             }
-            if (SessionParameters.names().contains(name)) {
-                parameters.put(name, sessionValue(name, value));
+            if (SessionParameters.names().contains(name) || VerificationParameters.names().contains(name)) {
+                parameters.put(name, integerValue(name, value));
             } else {
                 staking = staking.with(name, value);
                 parameters.put(name, staking.asMap().get(name));
             }
         }
+        // Checked together, not entry by entry: a rule across parameters (verification's default
+        // committee within its maximum) must not depend on the order they were given in.
+        checkSessions(parameters);
+        checkVerification(parameters);
         return parameters;
     }
 
     /**
      * Every parameter, {@code overrides} over the defaults: what a new genesis writes, so the chain
-     * runs staking and sessions and its file shows each value it runs with.
+     * runs staking, sessions and verification and its file shows each value it runs with.
      */
     public static SortedMap<String, Long> complete(Map<String, Long> overrides) {
         SortedMap<String, Long> all = new TreeMap<>(check(overrides).asMap());
         all.putAll(checkSessions(overrides).asMap());
+        all.putAll(checkVerification(overrides).asMap());
         return all;
     }
 
     /**
-     * Checks a genesis's staking parameters as the node will use them (session parameters are
-     * checked by {@link #checkSessions}).
+     * Checks a genesis's staking parameters as the node will use them (session and verification
+     * parameters are checked by {@link #checkSessions} and {@link #checkVerification}); any other
+     * name is an unknown staking parameter.
      *
      * @throws IllegalArgumentException naming the unknown or out-of-range parameter
      */
     public static StakingParameters check(Map<String, Long> parameters) {
         Map<String, String> text = new TreeMap<>();
         parameters.forEach((name, value) -> {
-            if (!SessionParameters.names().contains(name)) {
+            if (!SessionParameters.names().contains(name) && !VerificationParameters.names().contains(name)) {
                 text.put(name, Long.toString(value));
             }
         });
@@ -71,14 +78,16 @@ public final class GenesisParameters {
         return SessionParameters.fromGenesis(parameters);
     }
 
-    private static long sessionValue(String name, String value) {
-        long parsed;
+    /** @throws IllegalArgumentException naming the out-of-range parameter */
+    public static VerificationParameters checkVerification(Map<String, Long> parameters) {
+        return VerificationParameters.fromGenesis(parameters);
+    }
+
+    private static long integerValue(String name, String value) {
         try {
-            parsed = Long.parseLong(value.replace("_", ""));
+            return Long.parseLong(value.replace("_", ""));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("genesis parameter " + name + " must be an integer, got '" + value + "'");
         }
-        SessionParameters.fromGenesis(Map.of(name, parsed));
-        return parsed;
     }
 }

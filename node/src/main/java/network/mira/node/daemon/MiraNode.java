@@ -124,6 +124,8 @@ public final class MiraNode implements AutoCloseable {
         try {
             chainParameters = GenesisParameters.check(genesis.parameters());
             sessionParameters = GenesisParameters.checkSessions(genesis.parameters());
+            // Checked now so a bad value stops the start naming it; the verification program reads them itself.
+            GenesisParameters.checkVerification(genesis.parameters());
         } catch (IllegalArgumentException e) {
             throw new StartupException("genesis " + config.genesisPath() + ": " + e.getMessage());
         }
