@@ -50,9 +50,11 @@ class VerifyCheckCommandTest {
         }
         CandidatePool pool = CandidatePool.of(candidates);
         Hash block = Hash.sha256("block".getBytes(StandardCharsets.UTF_8));
-        Hash request = Hash.sha256("request".getBytes(StandardCharsets.UTF_8));
         List<Claim> claims = List.of(Claim.of(0, "paris is the capital of france"), Claim.of(1, "two plus two is five"),
                 Claim.of(2, "it will rain tomorrow"));
+        CertificateAssembler.Request parameters = new CertificateAssembler.Request(CHAIN, KEYS.get(0).publicKey(), 42,
+                block, 3, 6_667);
+        Hash request = parameters.requestId(pool, claims);
         List<Committee> committees = RequestCommittees.select(pool, block, claims.size(), 3);
         Verdict[] verdicts = {Verdict.TRUE, Verdict.FALSE, Verdict.UNCERTAIN};
         Map<Integer, List<Attestation>> counted = new TreeMap<>();
@@ -66,8 +68,7 @@ class VerifyCheckCommandTest {
             }
             counted.put(claim.index(), attestations);
         }
-        certificate = CertificateAssembler.assemble(
-                new CertificateAssembler.Request(CHAIN, request, 42, block, 3, 6_667), pool, claims, counted);
+        certificate = CertificateAssembler.assemble(parameters, pool, claims, counted);
     }
 
     private static KeyPair key(PublicKey identity) {
@@ -122,7 +123,7 @@ class VerifyCheckCommandTest {
         claims.set(2, new ClaimResult(2, claim.text(), claim.hash(), FinalVerdict.TRUE, claim.tally(),
                 claim.attestations()));
         VerificationCertificate forged = new VerificationCertificate(CHAIN, certificate.requestId(),
-                certificate.requestHeight(), certificate.validatorSetHash(), certificate.pool(),
+                certificate.requestAccount(), certificate.requestHeight(), certificate.validatorSetHash(), certificate.pool(),
                 certificate.committeeSize(), certificate.thresholdBps(), certificate.requestBlockHash(), claims);
         CliRunner.Result result = new CliRunner().run("verify", "check", write(forged).toString(), "--json");
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.FAILURE);

@@ -9,6 +9,8 @@ import network.mira.core.crypto.Hash;
 import network.mira.verification.attestation.Attestation;
 import network.mira.verification.claims.Claim;
 import network.mira.verification.committee.CandidatePool;
+import network.mira.core.crypto.PublicKey;
+import network.mira.verification.attestation.RequestId;
 import network.mira.verification.committee.Committee;
 import network.mira.verification.committee.CommitteeSizeException;
 import network.mira.verification.committee.RequestCommittees;
@@ -22,8 +24,15 @@ public final class CertificateAssembler {
     private CertificateAssembler() {}
 
     /** The parameters of a request that the committees and the verdicts depend on. */
-    public record Request(String chainId, Hash requestId, long requestHeight, Hash requestBlockHash,
-                          int committeeSize, int thresholdBps) {}
+    public record Request(String chainId, PublicKey requestAccount, long requestHeight, Hash requestBlockHash,
+                          int committeeSize, int thresholdBps) {
+        /** The id the attestations sign ({@link RequestId}) for these claims drawn from this pool. */
+        public Hash requestId(CandidatePool pool, List<Claim> claims) {
+            return RequestId.of(requestAccount, requestHeight, requestBlockHash,
+                    VerificationCertificate.poolHash(pool.candidates()), committeeSize, thresholdBps,
+                    claims.stream().map(Claim::hash).toList());
+        }
+    }
 
     /**
      * @param counted attestations per claim index; a claim without an entry had none
@@ -43,7 +52,8 @@ public final class CertificateAssembler {
                     request.thresholdBps());
             results.add(new ClaimResult(claim.index(), claim.text(), claim.hash(), verdict, tally, attestations));
         }
-        return new VerificationCertificate(request.chainId(), request.requestId(), request.requestHeight(),
+        return new VerificationCertificate(request.chainId(), request.requestId(pool, claims), request.requestAccount(),
+                request.requestHeight(),
                 VerificationCertificate.poolHash(pool.candidates()), pool.candidates(), request.committeeSize(),
                 request.thresholdBps(), request.requestBlockHash(), results);
     }

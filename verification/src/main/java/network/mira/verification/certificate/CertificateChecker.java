@@ -8,6 +8,7 @@ import java.util.Set;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.verification.attestation.Attestation;
+import network.mira.verification.attestation.RequestId;
 import network.mira.verification.certificate.CheckResult.Problem;
 import network.mira.verification.claims.Claim;
 import network.mira.verification.committee.CandidatePool;
@@ -21,9 +22,12 @@ import network.mira.verification.committee.RequestCommittees;
  * each claim's hash, each committee (from the pool, the request block hash, the claim count and k),
  * every signature, the tallies and the verdicts; and reports the first difference.
  *
- * <p>What it cannot know offline: that the request id, height, block hash, committee size, threshold
- * and claim texts are those of the request on chain. The attestations sign the chain, request id,
- * claim index, verdict and salt only; docs/verification.md, "What the checker proves".
+ * <p>The attestations sign the chain, the request id, the claim index, the verdict and the salt; the
+ * request id is a digest of the request account, height, block hash, pool, committee size, threshold
+ * and claim hashes ({@link RequestId}), which the checker recomputes, so none of those can be changed
+ * under the signatures. What it cannot know offline: that the request account and block hash are those
+ * of a request on chain, and that the trusted set is the chain's — docs/verification.md, "What the
+ * checker proves".
  */
 public final class CertificateChecker {
     private CertificateChecker() {}
@@ -52,6 +56,13 @@ public final class CertificateChecker {
                     certificate.requestBlockHash(), certificate.claims().size(), certificate.committeeSize());
         } catch (CommitteeSizeException e) {
             return CheckResult.invalid(Problem.BAD_COMMITTEE_SIZE, e.getMessage());
+        }
+        Hash requestId = RequestId.of(certificate.requestAccount(), certificate.requestHeight(),
+                certificate.requestBlockHash(), poolHash, certificate.committeeSize(), certificate.thresholdBps(),
+                certificate.claims().stream().map(ClaimResult::hash).toList());
+        if (!requestId.equals(certificate.requestId())) {
+            return CheckResult.invalid(Problem.REQUEST_ID_MISMATCH, "the request's parameters digest to " + requestId
+                    + ", the certificate states " + certificate.requestId());
         }
         for (ClaimResult claim : certificate.claims()) {
             CheckResult result = checkClaim(claim, committees.get(claim.index()), certificate);

@@ -39,6 +39,7 @@ public final class CertificateJson {
         root.put("version", VerificationCertificate.VERSION);
         root.put("chain_id", certificate.chainId());
         root.put("request_id", certificate.requestId().toBase58());
+        root.put("request", certificate.requestAccount().toBase58());
         root.put("request_height", certificate.requestHeight());
         root.put("validator_set_hash", certificate.validatorSetHash().toBase58());
         ArrayNode pool = root.putArray("pool");
@@ -91,7 +92,7 @@ public final class CertificateJson {
     }
 
     private static VerificationCertificate readRoot(JsonNode root) throws InvalidCertificateJsonException {
-        fields(root, "certificate", "version", "chain_id", "request_id", "request_height", "validator_set_hash", "pool",
+        fields(root, "certificate", "version", "chain_id", "request_id", "request", "request_height", "validator_set_hash", "pool",
                 "committee_size", "threshold_bps", "request_block_hash", "claims");
         if (integer(root, "version") != VerificationCertificate.VERSION) {
             throw new InvalidCertificateJsonException("version must be " + VerificationCertificate.VERSION);
@@ -106,7 +107,7 @@ public final class CertificateJson {
         for (JsonNode claim : array(root, "claims")) {
             claims.add(readClaim(claim, requestId));
         }
-        return new VerificationCertificate(text(root, "chain_id"), requestId, integer(root, "request_height"),
+        return new VerificationCertificate(text(root, "chain_id"), requestId, PublicKey.fromBase58(text(root, "request")), integer(root, "request_height"),
                 Hash.fromBase58(text(root, "validator_set_hash")), pool, int32(root, "committee_size"),
                 int32(root, "threshold_bps"), Hash.fromBase58(text(root, "request_block_hash")), claims);
     }

@@ -13,6 +13,11 @@ public record CheckResult(Optional<Problem> problem, String detail) {
         SET_MISMATCH,
         /** The committee size cannot be drawn from the pool. */
         BAD_COMMITTEE_SIZE,
+        /**
+         * The request id is not the digest of the certificate's request account, height, block hash, pool,
+         * committee size, threshold and claim hashes: one of them was changed after the signatures.
+         */
+        REQUEST_ID_MISMATCH,
         /** A claim's hash is not the SHA-256 of its text. */
         CLAIM_HASH_MISMATCH,
         /** An attestation's signature does not verify under its validator for this chain. */

@@ -27,7 +27,7 @@ import network.mira.verification.verifier.Verdict;
  *
  * <p>Binary form (little endian, docs/verification.md "Certificates"):
  * <pre>
- * u8 version (1) ‖ chain id (u32 len + UTF-8, 1..64) ‖ request id 32 ‖ u64 request height ‖
+ * u8 version (2) ‖ chain id (u32 len + UTF-8, 1..64) ‖ request id 32 ‖ request account 32 ‖ u64 request height ‖
  * validator set hash 32 ‖ u32 pool size ‖ pool size × (identity 32 ‖ u64 stake) ‖
  * u32 committee size ‖ u32 threshold bps ‖ request block hash 32 ‖ u32 claim count ‖ per claim:
  *   u32 index ‖ text (u32 len + UTF-8, ≤ 512) ‖ hash 32 ‖ u8 verdict ‖ u64 × 4 stake true, false,
@@ -38,10 +38,12 @@ import network.mira.verification.verifier.Verdict;
  * repeated. Decoding accepts exactly one encoding per value: pool strictly ascending, claims indexed
  * 0, 1, … in order, attestations in {@link ClaimResult} order, no trailing bytes.
  */
-public record VerificationCertificate(String chainId, Hash requestId, long requestHeight, Hash validatorSetHash,
+public record VerificationCertificate(String chainId, Hash requestId, PublicKey requestAccount, long requestHeight,
+                                      Hash validatorSetHash,
                                       List<CommitteeCandidate> pool, int committeeSize, int thresholdBps,
                                       Hash requestBlockHash, List<ClaimResult> claims) {
-    public static final int VERSION = 1;
+    /** 2: the request account, from which with the rest the checker recomputes the request id. */
+    public static final int VERSION = 2;
     /** Most attestations per claim: no committee is larger than the pool. */
     public static final int MAX_ATTESTATIONS = CandidatePool.MAX_CANDIDATES;
     /** Largest binary certificate decoded: pool, claims and attestations at their bounds fit. */
@@ -53,6 +55,7 @@ public record VerificationCertificate(String chainId, Hash requestId, long reque
             throw new IllegalArgumentException("chain id must be 1.." + Attestation.MAX_CHAIN_ID_BYTES + " bytes");
         }
         Objects.requireNonNull(requestId, "requestId");
+        Objects.requireNonNull(requestAccount, "requestAccount");
         Objects.requireNonNull(validatorSetHash, "validatorSetHash");
         Objects.requireNonNull(requestBlockHash, "requestBlockHash");
         if (requestHeight < 0 || committeeSize < 1) {
@@ -114,6 +117,7 @@ public record VerificationCertificate(String chainId, Hash requestId, long reque
 
     public byte[] encode() {
         ByteWriter writer = new ByteWriter(1024).u8(VERSION).string(chainId).raw(requestId.bytes())
+                .raw(requestAccount.bytes())
                 .u64(requestHeight).raw(validatorSetHash.bytes()).u32(pool.size());
         for (CommitteeCandidate candidate : pool) {
             writer.raw(candidate.identity().bytes()).u64(candidate.stake());
@@ -144,6 +148,7 @@ public record VerificationCertificate(String chainId, Hash requestId, long reque
         }
         String chainId = utf8(reader.bytes(Attestation.MAX_CHAIN_ID_BYTES, "chain id"), "chain id");
         Hash requestId = Hash.wrap(reader.raw(Hash.LENGTH, "request id"));
+        PublicKey requestAccount = PublicKey.wrap(reader.raw(PublicKey.LENGTH, "request account"));
         long requestHeight = nonNegative(reader.u64("request height"), "request height");
         Hash setHash = Hash.wrap(reader.raw(Hash.LENGTH, "validator set hash"));
         List<CommitteeCandidate> pool = decodePool(reader);
@@ -163,7 +168,7 @@ public record VerificationCertificate(String chainId, Hash requestId, long reque
         }
         reader.expectEnd("certificate");
         try {
-            return new VerificationCertificate(chainId, requestId, requestHeight, setHash, pool, (int) committeeSize,
+            return new VerificationCertificate(chainId, requestId, requestAccount, requestHeight, setHash, pool, (int) committeeSize,
                     (int) thresholdBps, blockHash, claims);
         } catch (IllegalArgumentException e) {
             throw new DecodeException("certificate: " + e.getMessage());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
+import network.mira.verification.attestation.RequestId;
 import network.mira.verification.committee.CandidatePool;
 import network.mira.verification.committee.Committee;
 import network.mira.verification.committee.CommitteeCandidate;

@@ -55,7 +55,7 @@ class CertificateCheckerTest {
     void poolThatDoesNotHashToTheStatedSetIsRefused() {
         List<CommitteeCandidate> pool = new ArrayList<>(valid.pool());
         pool.set(0, new CommitteeCandidate(pool.get(0).identity(), pool.get(0).stake() + 1000));
-        VerificationCertificate inflated = new VerificationCertificate(CHAIN, valid.requestId(), valid.requestHeight(),
+        VerificationCertificate inflated = new VerificationCertificate(CHAIN, valid.requestId(), valid.requestAccount(), valid.requestHeight(),
                 valid.validatorSetHash(), pool, valid.committeeSize(), valid.thresholdBps(), valid.requestBlockHash(),
                 valid.claims());
         CheckResult result = CertificateChecker.check(inflated, CHAIN, setHash);
@@ -77,7 +77,8 @@ class CertificateCheckerTest {
     void signerOutsideTheCommitteeIsRefused() {
         PublicKey outsider = pool().candidates().stream().map(CommitteeCandidate::identity)
                 .filter(identity -> !committees().get(0).contains(identity)).findFirst().orElseThrow();
-        Attestation extra = AttestationFixtures.attest(CertificateFixtures.keyOf(outsider), 0, Verdict.TRUE, 77);
+        Attestation extra = Attestation.sign(CHAIN, valid.requestId(), 0, Verdict.TRUE, AttestationFixtures.salt(77),
+                CertificateFixtures.keyOf(outsider));
         CheckResult result = CertificateChecker.check(withClaim(valid, addAttestation(valid.claims().get(0), extra)),
                 CHAIN, setHash);
         assertProblem(result, Problem.NOT_IN_COMMITTEE);
@@ -87,7 +88,7 @@ class CertificateCheckerTest {
     @Test
     void signerOutsideTheSetIsRefused() {
         KeyPair stranger = AttestationFixtures.key(99);
-        Attestation extra = AttestationFixtures.attest(stranger, 0, Verdict.TRUE, 77);
+        Attestation extra = Attestation.sign(CHAIN, valid.requestId(), 0, Verdict.TRUE, AttestationFixtures.salt(77), stranger);
         assertProblem(CertificateChecker.check(withClaim(valid, addAttestation(valid.claims().get(0), extra)), CHAIN,
                 setHash), Problem.NOT_IN_COMMITTEE);
     }

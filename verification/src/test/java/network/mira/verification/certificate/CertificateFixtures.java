@@ -2,7 +2,6 @@ package network.mira.verification.certificate;
 
 import network.mira.verification.verdict.Threshold;
 import static network.mira.verification.attestation.AttestationFixtures.CHAIN;
-import static network.mira.verification.attestation.AttestationFixtures.REQUEST;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +30,8 @@ final class CertificateFixtures {
     static final int K = 3;
     static final Hash BLOCK = Hash.sha256("block-100".getBytes(StandardCharsets.UTF_8));
     static final CertificateAssembler.Request REQUEST_PARAMETERS =
-            new CertificateAssembler.Request(CHAIN, REQUEST, 100, BLOCK, K, Threshold.DEFAULT_BPS);
+            new CertificateAssembler.Request(CHAIN, AttestationFixtures.keys(1).get(0).publicKey(), 100, BLOCK, K,
+                    Threshold.DEFAULT_BPS);
     static final List<Claim> CLAIMS = List.of(Claim.of(0, "water boils at 100 degrees celsius at sea level"),
             Claim.of(1, "the moon is made of cheese"), Claim.of(2, "the meeting is on tuesday"));
 
@@ -58,6 +58,11 @@ final class CertificateFixtures {
         }
     }
 
+    /** The id the attestations sign: the digest of the request's parameters. */
+    static Hash requestId() {
+        return REQUEST_PARAMETERS.requestId(pool(), CLAIMS);
+    }
+
     static KeyPair keyOf(PublicKey identity) {
         return keys().stream().filter(k -> k.publicKey().equals(identity)).findFirst().orElseThrow();
     }
@@ -75,7 +80,8 @@ final class CertificateFixtures {
                     case 1 -> Verdict.FALSE;
                     default -> m == 0 ? Verdict.TRUE : Verdict.UNCERTAIN;
                 };
-                list.add(AttestationFixtures.attest(keyOf(members.get(m)), claim, verdict, claim * 100 + m));
+                list.add(Attestation.sign(CHAIN, requestId(), claim, verdict, AttestationFixtures.salt(claim * 100 + m),
+                        keyOf(members.get(m))));
             }
             counted.put(claim, list);
         }
@@ -94,7 +100,8 @@ final class CertificateFixtures {
     static VerificationCertificate withClaim(VerificationCertificate certificate, ClaimResult claim) {
         List<ClaimResult> claims = new ArrayList<>(certificate.claims());
         claims.set(claim.index(), claim);
-        return new VerificationCertificate(certificate.chainId(), certificate.requestId(), certificate.requestHeight(),
+        return new VerificationCertificate(certificate.chainId(), certificate.requestId(), certificate.requestAccount(),
+                certificate.requestHeight(),
                 certificate.validatorSetHash(), certificate.pool(), certificate.committeeSize(),
                 certificate.thresholdBps(), certificate.requestBlockHash(), claims);
     }

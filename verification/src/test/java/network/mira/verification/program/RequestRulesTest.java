@@ -12,6 +12,7 @@ import network.mira.core.tx.Instruction;
 import network.mira.core.tx.Transaction;
 import network.mira.svm.TransactionError;
 import network.mira.svm.TransactionResult;
+import network.mira.verification.attestation.RequestId;
 import network.mira.verification.claims.ClaimDecomposer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -9,7 +9,10 @@ import network.mira.core.crypto.PublicKey;
 import network.mira.core.tx.Transaction;
 import network.mira.settlement.staking.SlashingEvent;
 import network.mira.svm.TransactionResult;
+import network.mira.verification.certificate.CertificateChecker;
+import network.mira.verification.certificate.ClaimResult;
 import network.mira.verification.certificate.StakeTally;
+import network.mira.verification.certificate.VerificationCertificate;
 import network.mira.verification.verdict.FinalVerdict;
 import network.mira.verification.verifier.Verdict;
 import org.junit.jupiter.api.Test;
@@ -91,6 +94,13 @@ class VerificationProgramTest {
         assertThat(chain.stats(v.get(2).publicKey()).guessingSlashes()).isEqualTo(1);
         assertThat(chain.stats(v.get(2).publicKey()).excludedIn(chain.staking().epoch())).isTrue();
         assertThat(chain.stats(v.get(3).publicKey()).missedReveals()).isEqualTo(1);
+
+        VerificationCertificate certificate = RequestCertificates.of(VerificationChain.CHAIN_ID, request, resolved);
+        assertThat(CertificateChecker.check(certificate, VerificationChain.CHAIN_ID, opened.draw().poolHash())
+                .isValid()).isTrue();
+        assertThat(certificate.claims()).allSatisfy(claim -> assertThat(claim.attestations()).hasSize(3));
+        assertThat(certificate.claims()).extracting(ClaimResult::verdict)
+                .isEqualTo(resolved.claims().stream().map(ClaimState::verdict).toList());
 
         // Fee: 1,000,000 per claim, to the two honest members 40:30 (floored); the dust back to the requester.
         long share = fee / CLAIMS.size();

@@ -1,4 +1,4 @@
-package network.mira.verification.program;
+package network.mira.verification.attestation;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
