@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import network.mira.core.crypto.Hash;
+import network.mira.rpc.v1.VerificationRequest;
 import network.mira.verification.certificate.CertificateChecker;
 import network.mira.verification.certificate.CertificateJson;
 import network.mira.verification.certificate.CheckResult;
@@ -43,6 +44,11 @@ final class VerifyCheckCommand extends CliCommand {
             description = "The chain the certificate must be for. Default: the certificate's own chain id.")
     String chainId;
 
+    @Option(names = "--node",
+            description = "Trust the node at --rpc instead: its chain id, and the validator set hash and request id "
+                    + "it recorded on chain for the certificate's request.")
+    boolean fromNode;
+
     VerifyCheckCommand(CliEnvironment environment) {
         super(environment);
     }
@@ -56,15 +62,41 @@ final class VerifyCheckCommand extends CliCommand {
         } catch (InvalidCertificateJsonException e) {
             return report(null, "MALFORMED: " + e.getMessage());
         }
+        String chain = chainId == null ? certificate.chainId() : chainId;
+        if (fromNode) {
+            if (setHash != null || chainId != null) {
+                throw new CliException(ExitCodes.USAGE, "--node takes the set hash and chain id from the node; "
+                        + "do not combine it with --set-hash or --chain-id");
+            }
+            NodeRecord record = nodeRecord(certificate);
+            if (!record.requestId().equals(certificate.requestId().toBase58())) {
+                return report(certificate, "REQUEST_MISMATCH: the node records request " + certificate.requestAccount()
+                        + " with id " + record.requestId() + ", the certificate states " + certificate.requestId());
+            }
+            trusted = Hash.fromBase58(record.setHash());
+            chain = record.chainId();
+        }
         if (trusted == null) {
             err().println("warning: checked against the certificate's own validator set hash; "
                     + "pass --set-hash to check it against a trusted set");
             err().flush();
             trusted = certificate.validatorSetHash();
         }
-        CheckResult result = CertificateChecker.check(certificate,
-                chainId == null ? certificate.chainId() : chainId, trusted);
+        CheckResult result = CertificateChecker.check(certificate, chain, trusted);
         return report(certificate, result.isValid() ? null : result.detail());
+    }
+
+    private record NodeRecord(String chainId, String requestId, String setHash) {}
+
+    /** What the node holds for the certificate's request: the trust anchor of {@code --node}. */
+    private NodeRecord nodeRecord(VerificationCertificate certificate) {
+        try (RpcClient rpc = connect(); VerificationClient verification = VerificationClient.connect(endpoint())) {
+            VerificationRequest request = verification.request(certificate.requestAccount()).getRequest();
+            if (request.getValidatorSetHash().isEmpty()) {
+                throw CliException.failure("the node has not drawn request " + certificate.requestAccount() + " yet");
+            }
+            return new NodeRecord(rpc.nodeStatus().getChainId(), request.getRequestId(), request.getValidatorSetHash());
+        }
     }
 
     private Hash parseSetHash() {
