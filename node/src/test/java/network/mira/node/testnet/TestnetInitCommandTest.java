@@ -26,6 +26,7 @@ import network.mira.core.crypto.PublicKey;
 import network.mira.node.cli.ExitCodes;
 import network.mira.sessions.SessionParameters;
 import network.mira.settlement.staking.StakingParameters;
+import network.mira.verification.program.VerificationParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -182,15 +183,19 @@ class TestnetInitCommandTest {
     void genesisParametersAreCheckedAndWrittenIntoTheSharedGenesis() throws IOException {
         Path dir = work.resolve("params");
         TestnetCli.Result result = cli.run("testnet", "init", "--validators", "2", "--out", dir.toString(),
-                "--genesis-param", "epoch_blocks=20", "--genesis-param", "unbonding_epochs=2");
+                "--genesis-param", "epoch_blocks=20", "--genesis-param", "unbonding_epochs=2",
+                "--genesis-param", "verification_commit_blocks=6");
         assertThat(result.exitCode()).as(result.toString()).isZero();
         // Every parameter is written (the chain runs staking with exactly these), the given ones as given.
         Map<String, Long> written = GenesisJson.read(dir.resolve("genesis.json")).parameters();
         assertThat(written).containsEntry("epoch_blocks", 20L).containsEntry("unbonding_epochs", 2L)
                 .containsEntry("slash_double_sign_bps", StakingParameters.defaults().slashDoubleSignBps())
-                .containsEntry(SessionParameters.MAX_LIFETIME_MS, SessionParameters.defaults().maxLifetimeMs());
+                .containsEntry(SessionParameters.MAX_LIFETIME_MS, SessionParameters.defaults().maxLifetimeMs())
+                .containsEntry("verification_commit_blocks", 6L)
+                .containsEntry("verification_reveal_blocks", VerificationParameters.defaults().revealBlocks());
         java.util.List<String> every = new java.util.ArrayList<>(StakingParameters.names());
         every.addAll(SessionParameters.names());
+        every.addAll(VerificationParameters.names());
         assertThat(written).containsOnlyKeys(every);
 
         Path refused = work.resolve("refused");
@@ -202,6 +207,10 @@ class TestnetInitCommandTest {
                 "--genesis-param", "slash_double_sign_bps=20000");
         assertThat(outOfRange.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(outOfRange.stderr()).contains("slash_double_sign_bps");
+        TestnetCli.Result verificationOutOfRange = cli.run("testnet", "init", "--validators", "2", "--out",
+                refused.toString(), "--genesis-param", "verification_slash_guessing_bps=20000");
+        assertThat(verificationOutOfRange.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(verificationOutOfRange.stderr()).contains("verification_slash_guessing_bps");
         TestnetCli.Result malformed = cli.run("testnet", "init", "--validators", "2", "--out", refused.toString(),
                 "--genesis-param", "epoch_blocks");
         assertThat(malformed.stderr()).contains("'epoch_blocks' is not NAME=VALUE");
