@@ -63,10 +63,10 @@ public final class VerifySimCommand implements Callable<Integer> {
             description = "Guessing test alpha, 0..1, at most 6 decimals (default ${DEFAULT-VALUE}).")
     String significance;
 
-    @Option(names = "--agreement", defaultValue = "final",
-            description = "What the guessing test compares a member's answers with: final (the claim's final "
-                    + "verdict, which the member's own vote helps decide) or peers (the verdict of the rest of its "
-                    + "committee) (default ${DEFAULT-VALUE}).")
+    @Option(names = "--agreement", defaultValue = "peers",
+            description = "What the guessing test compares a member's answers with: peers (the verdict of the rest "
+                    + "of its committee, the verification program's rule) or final (the claim's final verdict, which "
+                    + "the member's own vote helps decide) (default ${DEFAULT-VALUE}).")
     String agreement;
 
     @Override

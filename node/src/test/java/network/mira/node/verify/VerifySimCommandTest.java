@@ -56,9 +56,19 @@ class VerifySimCommandTest {
         assertThat(json.get("guessers_slashed").isIntegralNumber()).isTrue();
     }
 
+    /** Judged against final verdicts, guessers hide at floor 0.7 with committees of 5; a floor of 0.8 finds them. */
     @Test
-    void aHigherFloorSlashesBothGuessers() throws Exception {
-        Run run = mira("verify", "sim", "--honest-floor", "0.8", "--seed", "2");
+    void againstFinalVerdictsAHigherFloorSlashesBothGuessers() throws Exception {
+        Run run = mira("verify", "sim", "--honest-floor", "0.8", "--seed", "2", "--agreement", "final");
+        JsonNode json = new ObjectMapper().readTree(run.stdout());
+        assertThat(json.get("guessers_slashed").asInt()).isEqualTo(2);
+        assertThat(json.get("honest_slashed").asInt()).isZero();
+    }
+
+    /** The program's rule, the default: against peers, the default floor catches both guessers. */
+    @Test
+    void againstPeersTheDefaultFloorSlashesBothGuessersAndNoHonestOne() throws Exception {
+        Run run = mira("verify", "sim", "--seed", "2");
         JsonNode json = new ObjectMapper().readTree(run.stdout());
         assertThat(json.get("guessers_slashed").asInt()).isEqualTo(2);
         assertThat(json.get("honest_slashed").asInt()).isZero();
