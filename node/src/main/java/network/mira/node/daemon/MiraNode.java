@@ -45,6 +45,17 @@ import network.mira.settlement.consensus.FinalizationListener;
 import network.mira.settlement.evidence.EvidencePool;
 import network.mira.node.cli.GenesisParameters;
 import network.mira.node.network.NodeNetwork;
+import network.mira.node.verify.attest.AttestationService;
+import network.mira.node.verify.attest.AttestationStore;
+import network.mira.node.verify.attest.Attestor;
+import network.mira.node.verify.attest.AttestorMetrics;
+import network.mira.node.verify.attest.MempoolSink;
+import network.mira.node.verify.attest.OpenRequests;
+import network.mira.verification.program.VerificationHook;
+import network.mira.verification.program.VerificationParameters;
+import network.mira.verification.program.VerificationProgramRuntime;
+import network.mira.verification.verifier.Verifier;
+import network.mira.verification.verifier.Verifiers;
 import network.mira.settlement.evidence.EvidenceVerifier;
 import network.mira.settlement.production.BlockReplayer;
 import network.mira.settlement.faucet.Faucet;
@@ -121,11 +132,11 @@ public final class MiraNode implements AutoCloseable {
         Genesis genesis = readGenesis(config.genesisPath());
         StakingParameters chainParameters;
         SessionParameters sessionParameters;
+        VerificationParameters verificationParameters;
         try {
             chainParameters = GenesisParameters.check(genesis.parameters());
             sessionParameters = GenesisParameters.checkSessions(genesis.parameters());
-            // Checked now so a bad value stops the start naming it; the verification program reads them itself.
-            GenesisParameters.checkVerification(genesis.parameters());
+            verificationParameters = GenesisParameters.checkVerification(genesis.parameters());
         } catch (IllegalArgumentException e) {
             throw new StartupException("genesis " + config.genesisPath() + ": " + e.getMessage());
         }
@@ -154,13 +165,16 @@ public final class MiraNode implements AutoCloseable {
         List<NativeProgram> runtimes = new ArrayList<>(List.of(new SystemProgramRuntime(),
                 new ComputeBudgetProgramRuntime()));
         parameters.staking().ifPresent(staking -> runtimes.add(new StakeProgramRuntime(staking)));
-        // Sessions run on the chains created with parameters, as staking does: on an older chain the
-        // pruner's first write would change the state roots of blocks that were finalized without it.
+        // Sessions and verification run on the chains created with parameters, as staking does: on an older
+        // chain a hook's first write would change the state roots of blocks that were finalized without it.
+        // The builder and the replayer share these hooks (the replayer runs the builder's block lifecycle).
         List<BlockHook> blockHooks = new ArrayList<>();
         boolean sessions = !genesis.parameters().isEmpty();
         if (sessions) {
             runtimes.add(new SessionProgramRuntime(parameters.chainId(), sessionParameters.maxLifetimeMs()));
+            runtimes.add(new VerificationProgramRuntime(parameters.chainId(), verificationParameters));
             blockHooks.add(new SessionPruner());
+            blockHooks.add(new VerificationHook(verificationParameters));
         }
         ProgramRegistry programs = new ProgramRegistry(runtimes);
         Mempool mempool = new Mempool(new TransactionAdmission(new LedgerChainView(ledger, parameters), programs,
@@ -196,6 +210,8 @@ public final class MiraNode implements AutoCloseable {
             // Registered only where the program runs; the live count starts from the finalized state.
             listeners.add(new SessionMetrics(metrics, ledger, ledger.headHeader().timestampMs(),
                     sessionParameters.maxLifetimeMs()));
+            listeners.add(attestationService(parameters.chainId(), validatorKey, verificationParameters, mempool,
+                    metrics));
         }
         BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
                 evidencePool, blockHooks);
@@ -248,6 +264,26 @@ public final class MiraNode implements AutoCloseable {
                                                      SlashingEventFeed slashingFeed) {
         StakingMetrics stakingMetrics = new StakingMetrics(metrics, start.state());
         return new StakingStateFeed(List.of(slashingFeed::onState, stakingMetrics::onState));
+    }
+
+    /**
+     * The automatic commit–reveal of this validator's verification seats, on its own thread, with the
+     * verifier the config chooses and the durable attestation record kept in the data dir.
+     */
+    private AttestationService attestationService(String chainId, KeyPair validatorKey,
+                                                  VerificationParameters verificationParameters, Mempool mempool,
+                                                  PrometheusMeterRegistry metrics) throws IOException {
+        Verifier verifier = Verifiers.fromConfig(config.verification(), metrics);
+        AttestationStore store = AttestationStore.open(config.dataDir().resolve("verification").resolve("attestations"));
+        AttestorMetrics attestorMetrics = new AttestorMetrics(metrics);
+        MempoolSink sink = new MempoolSink(ledger, mempool);
+        AttestationService service = new AttestationService(validatorKey.publicKey(), ledger,
+                new OpenRequests(ledger, ledger::finalizedHeight, verificationParameters),
+                self -> new Attestor(chainId, validatorKey, verifier, store, sink, attestorMetrics, self), verifier);
+        resources.push(service);
+        LOG.info("verification: verifier {}, attestation store {}", verifier.name(),
+                config.dataDir().resolve("verification").resolve("attestations"));
+        return service;
     }
 
     /** The round timeouts from config; the commit timeout is the block interval. */
