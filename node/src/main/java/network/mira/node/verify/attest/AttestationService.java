@@ -2,10 +2,12 @@ package network.mira.node.verify.attest;
 
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import network.mira.core.account.Account;
 import network.mira.core.codec.DecodeException;
 import network.mira.core.crypto.PublicKey;
@@ -44,7 +46,7 @@ public final class AttestationService implements FinalizationListener, AutoClose
 
     /** @param build the attestor, given the executor its continuations must run on */
     public AttestationService(PublicKey identity, AccountReader state, OpenRequests openRequests,
-                              java.util.function.Function<java.util.concurrent.Executor, Attestor> build,
+                              Function<Executor, Attestor> build,
                               AutoCloseable verifier) {
         this.identity = identity;
         this.state = state;

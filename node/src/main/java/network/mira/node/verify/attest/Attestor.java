@@ -3,6 +3,7 @@ package network.mira.node.verify.attest;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -12,20 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.function.Function;
-import network.mira.core.block.Block;
 import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.crypto.Signature;
-import network.mira.core.tx.Instruction;
-import network.mira.core.tx.MessageCompiler;
 import network.mira.core.tx.Transaction;
 import network.mira.verification.attestation.Attestation;
 import network.mira.verification.attestation.AttestationCommitment;
 import network.mira.verification.program.MemberSlot;
 import network.mira.verification.program.RequestPhase;
-import network.mira.verification.program.VerificationInstruction;
-import network.mira.verification.program.VerificationProgram;
+import network.mira.verification.verifier.AbstainReason;
 import network.mira.verification.verifier.Judgement;
 import network.mira.verification.verifier.Verdict;
 import network.mira.verification.verifier.Verifier;
@@ -59,6 +55,7 @@ public final class Attestor {
     private final TransactionSink sink;
     private final AttestorMetrics metrics;
     private final Executor self;
+    private final AttestationTransactions transactions;
     private final SecureRandom random = new SecureRandom();
     private final Map<PublicKey, SeatProgress> progress = new HashMap<>();
     private long height = -1;
@@ -73,6 +70,7 @@ public final class Attestor {
         this.sink = Objects.requireNonNull(sink, "sink");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.self = Objects.requireNonNull(self, "self");
+        this.transactions = new AttestationTransactions(identity);
     }
 
     /** One pass over the finalized state at {@code snapshot.height()}. */
@@ -136,7 +134,7 @@ public final class Attestor {
             int claim = entry.getKey();
             // A verifier's future completes normally by contract; a broken one is treated as an abstention.
             Judgement judgement = entry.getValue().exceptionally(e -> Judgement.abstain(
-                    network.mira.verification.verifier.AbstainReason.INTERNAL_ERROR, e.toString())).join();
+                    AbstainReason.INTERNAL_ERROR, e.toString())).join();
             if (judgement instanceof Judgement.Abstained abstained) {
                 seats.abstained.add(claim);
                 metrics.abstained();
@@ -178,9 +176,8 @@ public final class Attestor {
             return;
         }
         seats.lastCommitSubmission = height;
-        submit(assignment.request(), due, seats.commitsInFlight, "commit", entries -> VerificationProgram.commit(
-                identity.publicKey(), assignment.request(), entries.stream()
-                        .map(s -> new VerificationInstruction.CommitEntry(s.claimIndex(), s.commitment())).toList()));
+        submit(assignment.request(), seats.commitsInFlight, "commit",
+                transactions.commit(assignment.request(), due, sink.recentBlockhash()));
     }
 
     private void revealWindow(Assignment assignment, SeatProgress seats) {
@@ -207,10 +204,8 @@ public final class Attestor {
             return;
         }
         seats.lastRevealSubmission = height;
-        submit(assignment.request(), due, seats.revealsInFlight, "reveal", entries -> VerificationProgram.reveal(
-                identity.publicKey(), assignment.request(), entries.stream().map(s -> s.attestation())
-                        .map(a -> new VerificationInstruction.RevealEntry(a.claimIndex(), a.verdict(), a.salt(),
-                                a.signature())).toList()));
+        submit(assignment.request(), seats.revealsInFlight, "reveal",
+                transactions.reveal(assignment.request(), due, sink.recentBlockhash()));
     }
 
     /** The claims a pending or landed transaction already carries; failed and dropped ones are forgotten. */
@@ -231,32 +226,17 @@ public final class Attestor {
         return busy;
     }
 
-    private void submit(PublicKey request, List<SeatAttestation> due, Map<Signature, Set<Integer>> inFlight,
-                        String kind, Function<List<SeatAttestation>, Instruction> instruction) {
-        for (Transaction transaction : transactions(due, instruction)) {
+    private void submit(PublicKey request, Map<Signature, Set<Integer>> inFlight, String kind,
+                        List<AttestationTransactions.Part> parts) {
+        for (AttestationTransactions.Part part : parts) {
+            Transaction transaction = part.transaction();
             Optional<String> refused = sink.submit(transaction);
             if (refused.isPresent()) {
                 LOG.warn("verification: the mempool refused the {} of request {}: {}", kind, request, refused.get());
                 continue;
             }
-            Set<Integer> claims = new HashSet<>();
-            for (SeatAttestation seat : due) {
-                claims.add(seat.claimIndex());
-            }
-            inFlight.put(transaction.id(), claims);
+            inFlight.put(transaction.id(), part.claims());
         }
-    }
-
-    /** One transaction for all the seats, halved until each fits in {@link Block#MAX_TRANSACTION_BYTES}. */
-    List<Transaction> transactions(List<SeatAttestation> seats, Function<List<SeatAttestation>, Instruction> build) {
-        Transaction transaction = Transaction.sign(MessageCompiler.compileLegacy(identity.publicKey(),
-                List.of(build.apply(seats)), sink.recentBlockhash()), List.of(identity));
-        if (transaction.serialize().length <= Block.MAX_TRANSACTION_BYTES || seats.size() == 1) {
-            return List.of(transaction);
-        }
-        List<Transaction> split = new ArrayList<>(transactions(seats.subList(0, seats.size() / 2), build));
-        split.addAll(transactions(seats.subList(seats.size() / 2, seats.size()), build));
-        return split;
     }
 
     /** Counts and logs, once, the seats whose commitment or reveal of ours the chain now shows. */
@@ -342,7 +322,7 @@ public final class Attestor {
     }
 
     private static String verdictCounts(List<SeatAttestation> seats) {
-        Map<Verdict, Integer> counts = new java.util.EnumMap<>(Verdict.class);
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         seats.forEach(seat -> counts.merge(seat.attestation().verdict(), 1, Integer::sum));
         return counts.getOrDefault(Verdict.TRUE, 0) + " TRUE, " + counts.getOrDefault(Verdict.FALSE, 0) + " FALSE, "
                 + counts.getOrDefault(Verdict.UNCERTAIN, 0) + " UNCERTAIN";
