@@ -2,11 +2,13 @@ package network.mira.verification.program;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import network.mira.core.codec.ByteWriter;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.tx.AccountMeta;
 import network.mira.core.tx.Instruction;
+import network.mira.svm.program.InstructionDecodeException;
 
 /**
  * The verification program's id, the addresses of its accounts (all derived, so a client computes them
@@ -83,6 +85,31 @@ public final class VerificationProgram {
                                      List<VerificationInstruction.RevealEntry> entries) {
         return new Instruction(ID, List.of(AccountMeta.writable(member, true), AccountMeta.writable(request, false)),
                 new VerificationInstruction.Reveal(entries).encode());
+    }
+
+    /**
+     * The request account {@code instruction} opens, when it is this program's Request or RequestFromDraft
+     * with the requester as its first account: what a client follows after submitting it. Empty for any
+     * other instruction, including one whose data does not decode (the program would refuse it).
+     */
+    public static Optional<PublicKey> requestOpenedBy(Instruction instruction) {
+        if (!instruction.programId().equals(ID) || instruction.accounts().isEmpty()) {
+            return Optional.empty();
+        }
+        VerificationInstruction decoded;
+        try {
+            decoded = VerificationInstruction.decode(instruction.data());
+        } catch (InstructionDecodeException e) {
+            return Optional.empty();
+        }
+        PublicKey requester = instruction.accounts().get(0).key();
+        if (decoded instanceof VerificationInstruction.Request request) {
+            return Optional.of(requestAddress(requester, request.nonce()));
+        }
+        if (decoded instanceof VerificationInstruction.RequestFromDraft request) {
+            return Optional.of(requestAddress(requester, request.nonce()));
+        }
+        return Optional.empty();
     }
 
     private static PublicKey derive(String domain, byte[] seed) {
