@@ -18,7 +18,6 @@ import network.mira.settlement.ledger.LedgerException;
 import network.mira.settlement.ledger.TransactionStatus;
 import network.mira.settlement.mempool.AdmissionResult;
 import network.mira.settlement.mempool.Mempool;
-import network.mira.settlement.mempool.RefusalReason;
 
 /**
  * SubmitTransaction(s) through mempool admission; GetTransaction from the ledger or the mempool.
@@ -39,13 +38,8 @@ public final class TransactionGrpcService extends TransactionServiceGrpc.Transac
     public void submitTransaction(SubmitTransactionRequest request,
                                   StreamObserver<SubmitTransactionResponse> responses) {
         Responses.answer(responses, () -> {
-            AdmissionResult result = mempool.submit(request.getTransaction().toByteArray());
-            if (!result.isAccepted()) {
-                RefusalReason reason = result.reason().orElseThrow();
-                throw RpcErrors.refusal(RefusalStatus.of(reason), reason.name(), result.message());
-            }
-            return SubmitTransactionResponse.newBuilder()
-                    .setSignature(result.signature().orElseThrow().toBase58()).build();
+            Signature signature = Admission.submit(mempool, request.getTransaction().toByteArray());
+            return SubmitTransactionResponse.newBuilder().setSignature(signature.toBase58()).build();
         });
     }
 
