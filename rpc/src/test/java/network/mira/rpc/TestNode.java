@@ -32,6 +32,23 @@ import network.mira.rpc.service.NodeStatusSnapshot;
 import network.mira.rpc.service.SessionGrpcService;
 import network.mira.rpc.service.TransactionGrpcService;
 import network.mira.rpc.stream.BlockFeed;
+import network.mira.rpc.band.BandBook;
+import network.mira.rpc.band.BandReporter;
+import network.mira.rpc.band.BandSettings;
+import network.mira.rpc.band.BandTracker;
+import network.mira.rpc.service.VerificationGrpcService;
+import network.mira.rpc.stream.StreamFanOut;
+import network.mira.rpc.stream.VerificationResultFeed;
+import network.mira.rpc.v1.BandAlert;
+import network.mira.rpc.v1.VerificationResult;
+import network.mira.settlement.staking.GenesisValidator;
+import network.mira.settlement.staking.StakingParameters;
+import network.mira.settlement.staking.StakingState;
+import network.mira.settlement.staking.StakingStateCodec;
+import network.mira.settlement.staking.program.StakeProgram;
+import network.mira.verification.program.VerificationHook;
+import network.mira.verification.program.VerificationParameters;
+import network.mira.verification.program.VerificationProgramRuntime;
 import network.mira.settlement.ChainParameters;
 import network.mira.settlement.consensus.LedgerChainView;
 import network.mira.settlement.bft.Settings;
@@ -74,12 +91,29 @@ final class TestNode implements AutoCloseable {
     private static final long EMPTY_BLOCK_INTERVAL_MS = 1_000;
     static final long GENESIS_TIME_MS = 1_700_000_000_000L;
     static final long SESSION_MAX_LIFETIME_MS = 8L * 24 * 3_600_000;
+    /** Commit for 2 blocks, reveal for 2, committees of 4 (every verifier) deciding at two thirds. */
+    static final VerificationParameters VERIFICATION = new VerificationParameters(2, 2, 4, 16, 6_667, 1_000, 8, 100,
+            500, 1_000, 100, 700_000, 1_000, 2);
+    static final long VERIFIER_STAKE = 1_000 * StakingParameters.LAMPORTS_PER_MIRA;
 
     /** @param sessions run the session program and its pruner, as a chain created with genesis parameters does */
     record Options(int mempoolCapacity, int blockhashMaxAgeBlocks, int streamQueueCapacity, boolean faucet,
-                   boolean sessions) {
+                   boolean sessions, boolean verification) {
+        Options(int mempoolCapacity, int blockhashMaxAgeBlocks, int streamQueueCapacity, boolean faucet,
+                boolean sessions) {
+            this(mempoolCapacity, blockhashMaxAgeBlocks, streamQueueCapacity, faucet, sessions, false);
+        }
+
         static Options defaults() {
             return new Options(100, 150, 256, true, false);
+        }
+
+        /**
+         * Runs the verification program and its hook over a stake state of {@link #verifiers} (written at
+         * genesis; no stake program changes it), with the result feed and band tracker registered.
+         */
+        Options withVerification() {
+            return new Options(mempoolCapacity, blockhashMaxAgeBlocks, streamQueueCapacity, faucet, sessions, true);
         }
 
         Options withMempoolCapacity(int capacity) {
@@ -111,6 +145,12 @@ final class TestNode implements AutoCloseable {
     final KeyPair bob = KeyPair.generate(RANDOM);
     /** Funded, but owned by another program: it may not pay fees. */
     final KeyPair programOwned = KeyPair.generate(RANDOM);
+    /** The stake state's validators when verification runs: each may be drawn onto every committee. */
+    final List<KeyPair> verifiers = List.of(KeyPair.generate(RANDOM), KeyPair.generate(RANDOM),
+            KeyPair.generate(RANDOM), KeyPair.generate(RANDOM));
+    final StreamFanOut<VerificationResult> results;
+    final StreamFanOut<BandAlert> alerts;
+    final BandBook band = new BandBook(BandSettings.DEFAULTS);
     final RocksKeyValueStore store;
     final Ledger ledger;
     final ChainParameters parameters;
@@ -142,11 +182,18 @@ final class TestNode implements AutoCloseable {
             runtimes.add(new SessionProgramRuntime(parameters.chainId(), SESSION_MAX_LIFETIME_MS));
             hooks.add(new SessionPruner());
         }
+        if (options.verification()) {
+            runtimes.add(new VerificationProgramRuntime(parameters.chainId(), VERIFICATION));
+            hooks.add(new VerificationHook(VERIFICATION));
+        }
         ProgramRegistry programs = new ProgramRegistry(runtimes);
         mempool = new Mempool(new TransactionAdmission(new LedgerChainView(ledger, parameters), programs,
                 SystemProgram.ID), options.mempoolCapacity(), metrics);
         feed = new BlockFeed(ledger, options.streamQueueCapacity(), 16,
                 streamDelivery == null ? delivery : streamDelivery);
+        Executor deliveries = streamDelivery == null ? delivery : streamDelivery;
+        results = new StreamFanOut<>("verification results", options.streamQueueCapacity(), 16, deliveries);
+        alerts = new StreamFanOut<>("band alerts", options.streamQueueCapacity(), 16, deliveries);
         executor = new ParallelBlockExecutor(new TransactionExecutor(programs, SystemProgram.ID), 2);
         wal = ConsensusWal.open(dir.resolve("consensus-wal"));
         EvidenceVerifier evidenceVerifier = EvidenceVerifier.forChain(parameters);
@@ -166,7 +213,9 @@ final class TestNode implements AutoCloseable {
                 new AccountGrpcService(ledger),
                 new ChainGrpcService(ledger, parameters, feed),
                 new FaucetGrpcService(faucet),
-                new SessionGrpcService(ledger, options.sessions())));
+                new SessionGrpcService(ledger, options.sessions()),
+                new VerificationGrpcService(ledger, mempool, parameters.chainId(), options.verification(),
+                        new VerificationGrpcService.Views(band, results, alerts))));
         server = new GrpcServer(GrpcServer.Settings.defaults("127.0.0.1", 0), services, metrics);
         server.start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
@@ -179,18 +228,47 @@ final class TestNode implements AutoCloseable {
             listeners.add(new SessionMetrics(metrics, ledger, ledger.headHeader().timestampMs(),
                     SESSION_MAX_LIFETIME_MS));
         }
+        if (options.verification()) {
+            listeners.add(new VerificationResultFeed(results, ledger));
+            listeners.add(new BandTracker(band, new BandReporter(metrics, alert -> alerts.publish(List.of(alert))), ledger));
+        }
         return listeners;
     }
 
     private Genesis genesis(Options options) {
+        List<Genesis.GenesisAccount> accounts = new ArrayList<>(List.of(
+                new Genesis.GenesisAccount(faucetKey.publicKey(), FAUCET_LAMPORTS),
+                new Genesis.GenesisAccount(alice.publicKey(), ALICE_LAMPORTS),
+                new Genesis.GenesisAccount(programOwned.publicKey(), ALICE_LAMPORTS,
+                        PublicKey.wrap(Hash.sha256(new byte[] {7}).bytes()), new byte[0], false)));
+        if (options.verification()) {
+            accounts.addAll(verifierAccounts());
+        }
         return new Genesis("mira-test", GENESIS_TIME_MS, FEE, options.blockhashMaxAgeBlocks(),
                 Genesis.ComputeLimits.DEFAULTS,
-                Optional.of(new Genesis.GenesisFaucet(options.faucet(), faucetKey.publicKey())),
-                List.of(new Genesis.GenesisAccount(faucetKey.publicKey(), FAUCET_LAMPORTS),
-                        new Genesis.GenesisAccount(alice.publicKey(), ALICE_LAMPORTS),
-                        new Genesis.GenesisAccount(programOwned.publicKey(), ALICE_LAMPORTS,
-                                PublicKey.wrap(Hash.sha256(new byte[] {7}).bytes()), new byte[0], false)),
+                Optional.of(new Genesis.GenesisFaucet(options.faucet(), faucetKey.publicKey())), accounts,
                 List.of(new Genesis.GenesisValidator(validator.publicKey(), 1_000_000)));
+    }
+
+    /**
+     * The verifiers' fee accounts and a stake state in which each is an active validator: what the
+     * verification hook draws committees from. A genesis without parameters runs no stake program, so
+     * the state stays as written (its self-bond lamports are not in an account; nothing here sums them).
+     */
+    private List<Genesis.GenesisAccount> verifierAccounts() {
+        List<Genesis.GenesisAccount> accounts = new ArrayList<>();
+        List<GenesisValidator> validators = new ArrayList<>();
+        for (int i = 0; i < verifiers.size(); i++) {
+            PublicKey identity = verifiers.get(i).publicKey();
+            accounts.add(new Genesis.GenesisAccount(identity, ALICE_LAMPORTS));
+            validators.add(new GenesisValidator(identity, identity, 0,
+                    PublicKey.wrap(Hash.sha256(identity.bytes()).bytes()), VERIFIER_STAKE));
+        }
+        StakingState staking = StakingState.genesis(StakingParameters.defaults().with("epoch_blocks", "100000"),
+                VERIFIER_STAKE * verifiers.size(), validators);
+        accounts.add(new Genesis.GenesisAccount(StakeProgram.STATE_ACCOUNT, 0, StakeProgram.ID,
+                StakingStateCodec.encode(staking), false));
+        return accounts;
     }
 
     /** Advances the test clock past the heartbeat, so the engine produces (and finalizes) one block. */
@@ -257,6 +335,8 @@ final class TestNode implements AutoCloseable {
             channel.shutdownNow();
             channel.awaitTermination(5, TimeUnit.SECONDS);
             feed.close();
+            results.close();
+            alerts.close();
             server.close();
             delivery.shutdown();
             delivery.awaitTermination(5, TimeUnit.SECONDS);

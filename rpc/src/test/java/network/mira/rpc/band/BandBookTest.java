@@ -59,7 +59,8 @@ class BandBookTest {
         BandBook.Observed usual = block(5, 4);
         assertThat(usual.status().judged()).isTrue();
         assertThat(usual.status().recentPpm()).isEqualTo(800_000);
-        assertThat(usual.status().lowPpm()).as("long-run 804/1005 - 150,000").isEqualTo((int) (804L * 1_000_000 / 1_005) - 150_000);
+        assertThat(usual.status().lowPpm()).as("long-run 804/1005 - 150,000")
+                .isEqualTo((int) (804L * 1_000_000 / 1_005) - 150_000);
         assertThat(usual.status().inBand()).isTrue();
         assertThat(usual.crossed()).isFalse();
         assertThat(gauge("mira_verification_in_band")).isEqualTo(1);
