@@ -147,6 +147,16 @@ final class ConfigKeys {
                 c -> c.verification().openai().circuitCooldownMs(),
                 "How long the open circuit waits before letting one trial request through; its success closes the "
                         + "circuit. 1 to " + NodeConfig.OpenAiEndpoint.MAX_CIRCUIT_COOLDOWN_MS + " ms."));
+        keys.add(key("verification.band-window", ValueType.INT, c -> c.verification().band().window(),
+                "Confidence band: the recent agreement rate of each validator is over its last this many resolved "
+                        + "claims (node-local, reset on restart). 1 to " + NodeConfig.Band.MAX_WINDOW + "."));
+        keys.add(key("verification.band-min-observations", ValueType.INT,
+                c -> c.verification().band().minObservations(),
+                "Confidence band: observations a validator needs before its rate is judged; 1 to "
+                        + "verification.band-window."));
+        keys.add(key("verification.band-width-ppm", ValueType.INT, c -> c.verification().band().widthPpm(),
+                "Confidence band: its half-width around the validator's long-run (on-chain) agreement rate, in "
+                        + "parts per million; 0 to " + NodeConfig.Band.PPM + "."));
     }
 
     static Optional<ConfigKey> byName(String name) {
@@ -204,7 +214,10 @@ final class ConfigKeys {
                         v.get("verification.openai.max-queued", Integer.class),
                         v.get("verification.openai.retries", Integer.class),
                         v.get("verification.openai.circuit-failures", Integer.class),
-                        v.get("verification.openai.circuit-cooldown-ms", Long.class)));
+                        v.get("verification.openai.circuit-cooldown-ms", Long.class)),
+                new NodeConfig.Band(v.get("verification.band-window", Integer.class),
+                        v.get("verification.band-min-observations", Integer.class),
+                        v.get("verification.band-width-ppm", Integer.class)));
     }
 
     private static ConfigKey key(String name, ValueType type, Function<NodeConfig, Object> getter, String description) {

@@ -280,14 +280,21 @@ public record NodeConfig(
      * {@code knowledgeFile} is empty for the built-in sample; {@code openai} is read only when
      * {@code verifier} is {@link VerifierKind#OPENAI_COMPATIBLE}, which requires its url and model.
      */
-    public record Verification(VerifierKind verifier, Optional<Path> knowledgeFile, OpenAiEndpoint openai) {
+    public record Verification(VerifierKind verifier, Optional<Path> knowledgeFile, OpenAiEndpoint openai,
+                               Band band) {
         public static final Verification DEFAULTS =
-                new Verification(VerifierKind.KNOWLEDGE_BASE, Optional.empty(), OpenAiEndpoint.DEFAULTS);
+                new Verification(VerifierKind.KNOWLEDGE_BASE, Optional.empty(), OpenAiEndpoint.DEFAULTS, Band.DEFAULTS);
+
+        /** The verifier alone, with the default confidence band. */
+        public Verification(VerifierKind verifier, Optional<Path> knowledgeFile, OpenAiEndpoint openai) {
+            this(verifier, knowledgeFile, openai, Band.DEFAULTS);
+        }
 
         public Verification {
             Checks.required("verification.verifier", verifier);
             Checks.required("verification.knowledge-file", knowledgeFile);
             Checks.required("verification.openai", openai);
+            Checks.required("verification.band", band);
             if (verifier == VerifierKind.OPENAI_COMPATIBLE) {
                 String why = "is required when verification.verifier is " + verifier.configName();
                 if (openai.url().isEmpty()) {
@@ -297,6 +304,23 @@ public record NodeConfig(
                     throw new ConfigException("verification.openai.model", why);
                 }
             }
+        }
+    }
+
+    /**
+     * The confidence band this node keeps of every validator's agreement rate (docs/verification.md,
+     * "Confidence band"): the last {@code window} observations, judged once there are
+     * {@code minObservations}, against the long-run rate ± {@code widthPpm}. Node-local, not consensus.
+     */
+    public record Band(int window, int minObservations, int widthPpm) {
+        public static final int MAX_WINDOW = 100_000;
+        public static final int PPM = 1_000_000;
+        public static final Band DEFAULTS = new Band(50, 20, 150_000);
+
+        public Band {
+            Checks.between("verification.band-window", window, 1, MAX_WINDOW);
+            Checks.between("verification.band-min-observations", minObservations, 1, window);
+            Checks.between("verification.band-width-ppm", widthPpm, 0, PPM);
         }
     }
 

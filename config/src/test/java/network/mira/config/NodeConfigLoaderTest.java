@@ -104,7 +104,9 @@ class NodeConfigLoaderTest {
                 Map.entry("verification.openai.max-queued", "24"),
                 Map.entry("verification.openai.retries", "3"),
                 Map.entry("verification.openai.circuit-failures", "25"),
-                Map.entry("verification.openai.circuit-cooldown-ms", "1021"));
+                Map.entry("verification.openai.circuit-cooldown-ms", "1021"),
+                Map.entry("verification.band-window", "27"), Map.entry("verification.band-min-observations", "26"),
+                Map.entry("verification.band-width-ppm", "1022"));
         assertThat(samples.keySet()).containsExactlyInAnyOrderElementsOf(
                 NodeConfigLoader.keys().stream().map(ConfigKey::name).toList());
         NodeConfig c = NodeConfigLoader.load(Optional.empty(), Map.of(), samples);

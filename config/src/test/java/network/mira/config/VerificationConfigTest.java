@@ -88,6 +88,22 @@ class VerificationConfigTest {
     }
 
     @Test
+    void theConfidenceBandHasDefaultsAndIsChecked() {
+        assertThat(NodeConfig.defaults().verification().band()).isEqualTo(new NodeConfig.Band(50, 20, 150_000));
+        NodeConfig.Band band = load(Map.of("verification.band-window", "10", "verification.band-min-observations", "5",
+                "verification.band-width-ppm", "0")).verification().band();
+        assertThat(band).isEqualTo(new NodeConfig.Band(10, 5, 0));
+        assertThatThrownBy(() -> load(Map.of("verification.band-min-observations", "60")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("verification.band-min-observations: must be between 1 and 50, got 60 "
+                        + "(from flag --verification-band-min-observations)");
+        assertThatThrownBy(() -> load(Map.of("verification.band-width-ppm", "1000001")))
+                .hasMessageStartingWith("verification.band-width-ppm: must be between 0 and 1000000, got 1000001");
+        assertThatThrownBy(() -> load(Map.of("verification.band-window", "0")))
+                .hasMessageStartingWith("verification.band-window: must be between 1 and 100000, got 0");
+    }
+
+    @Test
     void anUnknownVerifierIsRefusedWithTheChoices() {
         assertThatThrownBy(() -> load(Map.of("verification.verifier", "gpt")))
                 .isInstanceOf(ConfigException.class)
