@@ -213,6 +213,12 @@ public final class MiraNode implements AutoCloseable {
             listeners.add(attestationService(parameters.chainId(), validatorKey, verificationParameters, mempool,
                     metrics));
         }
+        // The verification program runs where the sessions do; the band and result feed only follow it there.
+        boolean verificationRuns = !genesis.parameters().isEmpty();
+        VerificationRpc verificationRpc = new VerificationRpc(config.verification().band(), metrics, ledger);
+        if (verificationRuns) {
+            listeners.addAll(verificationRpc.listeners());
+        }
         BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
                 evidencePool, blockHooks);
         BftEngine engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
@@ -233,7 +239,8 @@ public final class MiraNode implements AutoCloseable {
                 new TransactionGrpcService(ledger, mempool), new AccountGrpcService(ledger),
                 new ChainGrpcService(ledger, parameters, feed), new FaucetGrpcService(faucet),
                 new StakingGrpcService(stakingView, ledger::rewards, slashingFeed),
-                new SessionGrpcService(ledger, sessions));
+                new SessionGrpcService(ledger, sessions),
+                verificationRpc.service(mempool, parameters.chainId(), verificationRuns));
         GrpcServer.Settings defaults = GrpcServer.Settings.defaults(config.rpc().host(), config.rpc().port());
         grpc = new GrpcServer(new GrpcServer.Settings(defaults.host(), defaults.port(),
                 config.rpc().maxInboundMessageBytes(), defaults.threads(), defaults.queueLength(),
@@ -242,6 +249,7 @@ public final class MiraNode implements AutoCloseable {
         // Streams end before the server stops, so shutdown does not wait out the grace period.
         resources.push(feed);
         resources.push(slashingFeed);
+        resources.push(verificationRpc);
         grpc.start();
 
         http = new MetricsHttpServer(config.metrics().host(), config.metrics().port(), metrics, this::isReady);
