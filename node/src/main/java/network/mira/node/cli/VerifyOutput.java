@@ -26,6 +26,7 @@ final class VerifyOutput {
         out.put("fee", request.getFee());
         out.put("commit_deadline", request.getCommitDeadline());
         out.put("reveal_deadline", request.getRevealDeadline());
+        out.put("validator_set_hash", request.getValidatorSetHash());
         out.put("paid", request.getPaid());
         out.put("refunded", request.getRefunded());
         List<Map<String, Object>> claims = new ArrayList<>();

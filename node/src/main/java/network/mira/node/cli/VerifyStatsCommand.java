@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 + "missed reveals, equivocations, guessing slashes.")
 final class VerifyStatsCommand extends CliCommand {
     @Option(names = "--validator", paramLabel = "IDENTITY", converter = Converters.Address.class,
-            description = "Only this validator. Default: every validator with a record.")
+            description = "Only this validator. Default: every registered validator (zeros until it has a record).")
     PublicKey validator;
 
     VerifyStatsCommand(CliEnvironment environment) {

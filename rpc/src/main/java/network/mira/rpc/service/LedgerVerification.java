@@ -38,7 +38,8 @@ final class LedgerVerification {
         return FinalizedRead.of(ledger, () -> {
             Map<PublicKey, AttestorStats> all = new TreeMap<>();
             for (PublicKey identity : validators()) {
-                VerificationAccounts.stats(ledger, identity).ifPresent(stats -> all.put(identity, stats));
+                // A registered validator without a record yet shows zeros: an operator sees every validator.
+                all.put(identity, VerificationAccounts.stats(ledger, identity).orElse(AttestorStats.NONE));
             }
             return all;
         });
