@@ -12,7 +12,7 @@ import network.mira.rpc.service.RpcErrors;
 
 /**
  * One call of a finalization-driven stream: a bounded queue the consensus thread fills and a
- * {@link StreamDrain} that sends from it ({@link SlashingEventStream} for any message type). A client
+ * {@link StreamDrain} that sends from it (as every finalization-driven stream does). A client
  * that stays behind fills its queue and is closed with STREAM_TOO_SLOW.
  */
 final class QueuedStream<T> implements StreamDrain.Source {

@@ -1,14 +1,9 @@
 package network.mira.rpc.stream;
 
-import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import network.mira.rpc.service.RpcErrors;
 import network.mira.rpc.service.StakingProtoMapper;
 import network.mira.rpc.service.StakingSnapshot;
 import network.mira.rpc.v1.FinalizedSlashingEvent;
@@ -22,13 +17,9 @@ import network.mira.settlement.staking.SlashingEvent;
  * events that appear after it subscribed. Both the number of streams and each queue are bounded.
  */
 public final class SlashingEventFeed implements AutoCloseable {
-    private final int queueCapacity;
-    private final int maxStreams;
-    private final Executor delivery;
-    private final Set<SlashingEventStream> streams = ConcurrentHashMap.newKeySet();
+    private final StreamFanOut<FinalizedSlashingEvent> streams;
     /** Events in the last state seen; touched only by {@link #onState}, i.e. the consensus thread. */
     private int seen;
-    private volatile boolean closed;
 
     /**
      * @param seenAtStart   events in the finalized state when the node starts: older ones are never sent
@@ -37,14 +28,12 @@ public final class SlashingEventFeed implements AutoCloseable {
      * @param delivery      runs the sends; one thread is enough
      */
     public SlashingEventFeed(int seenAtStart, int queueCapacity, int maxStreams, Executor delivery) {
-        if (seenAtStart < 0 || queueCapacity <= 0 || maxStreams <= 0) {
-            throw new IllegalArgumentException("start count must not be negative, queue capacity and stream limit"
-                    + " must be positive: " + seenAtStart + ", " + queueCapacity + ", " + maxStreams);
+        if (seenAtStart < 0) {
+            throw new IllegalArgumentException("start count must not be negative: " + seenAtStart);
         }
         this.seen = seenAtStart;
-        this.queueCapacity = queueCapacity;
-        this.maxStreams = maxStreams;
-        this.delivery = delivery;
+        this.streams = new StreamFanOut<>("slashing events", "read what was missed with ListSlashingEvents",
+                queueCapacity, maxStreams, delivery);
     }
 
     /** The stake state of a finalized block; called in height order. */
@@ -63,41 +52,21 @@ public final class SlashingEventFeed implements AutoCloseable {
                     .build());
         }
         seen = events.size();
-        if (added.isEmpty()) {
-            return;
-        }
-        for (SlashingEventStream stream : streams) {
-            stream.offer(added);
-        }
+        streams.publish(added);
     }
 
     public void subscribe(ServerCallStreamObserver<FinalizedSlashingEvent> observer) {
-        SlashingEventStream stream;
-        synchronized (streams) {
-            if (streams.size() >= maxStreams) {
-                observer.onError(RpcErrors.error(Status.Code.RESOURCE_EXHAUSTED, "TOO_MANY_STREAMS",
-                        "this node serves at most " + maxStreams + " slashing event streams", Map.of()));
-                return;
-            }
-            stream = new SlashingEventStream(observer, queueCapacity, delivery, streams::remove);
-            streams.add(stream);
-        }
-        if (closed) {
-            stream.end(StreamDrain.shuttingDown());
-        }
+        streams.subscribe(observer);
     }
 
     /** Live streams, for tests and metrics. */
     public int streamCount() {
-        return streams.size();
+        return streams.streamCount();
     }
 
     /** Ends every stream with UNAVAILABLE so a graceful server shutdown does not wait for them. */
     @Override
     public void close() {
-        closed = true;
-        for (SlashingEventStream stream : streams) {
-            stream.end(StreamDrain.shuttingDown());
-        }
+        streams.close();
     }
 }

@@ -16,6 +16,7 @@ import network.mira.rpc.service.RpcErrors;
  */
 public final class StreamFanOut<T> implements AutoCloseable {
     private final String what;
+    private final String catchUp;
     private final int queueCapacity;
     private final int maxStreams;
     private final Executor delivery;
@@ -28,11 +29,17 @@ public final class StreamFanOut<T> implements AutoCloseable {
      * @param maxStreams    concurrent calls; more are refused with RESOURCE_EXHAUSTED (TOO_MANY_STREAMS)
      */
     public StreamFanOut(String what, int queueCapacity, int maxStreams, Executor delivery) {
+        this(what, "", queueCapacity, maxStreams, delivery);
+    }
+
+    /** @param catchUp how a client reads what it missed, appended to the too-slow error ("" for nothing) */
+    public StreamFanOut(String what, String catchUp, int queueCapacity, int maxStreams, Executor delivery) {
         if (queueCapacity <= 0 || maxStreams <= 0) {
             throw new IllegalArgumentException("queue capacity and stream limit must be positive: " + queueCapacity
                     + ", " + maxStreams);
         }
         this.what = what;
+        this.catchUp = catchUp;
         this.queueCapacity = queueCapacity;
         this.maxStreams = maxStreams;
         this.delivery = delivery;
@@ -57,7 +64,8 @@ public final class StreamFanOut<T> implements AutoCloseable {
                 return;
             }
             stream = new QueuedStream<>(observer, queueCapacity, "the client fell more than " + queueCapacity
-                    + " " + what + " behind; reconnect", delivery, streams::remove);
+                    + " " + what + " behind; reconnect" + (catchUp.isEmpty() ? "" : ", and " + catchUp), delivery,
+                    streams::remove);
             streams.add(stream);
         }
         if (closed) {
