@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
-import java.util.Set;
 import network.mira.core.account.Account;
 import network.mira.core.crypto.PublicKey;
 import network.mira.sessions.intent.IntentParseException;
@@ -16,8 +15,8 @@ import network.mira.svm.InstructionAccount;
 import network.mira.svm.InstructionException;
 import network.mira.svm.InvokeContext;
 import network.mira.svm.NativeProgram;
+import network.mira.svm.program.DerivedAccounts;
 import network.mira.svm.program.InstructionDecodeException;
-import network.mira.svm.program.system.SystemProgram;
 
 /**
  * The session program. It lends an owner's authority to a session key for one inner instruction at
@@ -199,13 +198,9 @@ public final class SessionProgramRuntime implements NativeProgram {
                 height, context.transactionId())).encode()));
     }
 
-    /**
-     * An account the program has not created: owned by the System program, without data. It may hold
-     * lamports — anyone can send lamports to any address, and a derived address pre-funded by a
-     * stranger must not block a wallet's sessions (they stay in the account).
-     */
+    /** An account the program has not created ({@link DerivedAccounts#isFresh}). */
     static boolean isFresh(Account account) {
-        return account.dataLength() == 0 && account.owner().equals(SystemProgram.ID);
+        return DerivedAccounts.isFresh(account);
     }
 
     /** The account, created (owned by this program) if it does not exist yet, decoded. */
@@ -218,23 +213,9 @@ public final class SessionProgramRuntime implements NativeProgram {
         return SessionUse.decode(account.get(), decoder, account.key().toString());
     }
 
-    /**
-     * System CreateAccount (no lamports: Mira charges no rent) owned by this program, signed for the
-     * derived address by this program, as a Solana program signs for its program-derived addresses.
-     */
     private static void create(InvokeContext context, PublicKey payer, InstructionAccount account)
             throws InstructionException {
-        int payerIndex = indexOf(context, payer);
-        int accountIndex = indexOf(context, account.key());
-        if (account.get().lamports() > 0) {
-            // CreateAccount refuses an address holding lamports; Assign takes it over as it is.
-            context.invoke(SystemProgram.ID, new int[] {accountIndex},
-                    SystemProgram.assign(account.key(), SessionProgram.ID).data(), Set.of(account.key()));
-            return;
-        }
-        context.invoke(SystemProgram.ID, new int[] {payerIndex, accountIndex},
-                SystemProgram.createAccount(payer, account.key(), 0, 0, SessionProgram.ID).data(),
-                Set.of(account.key()));
+        DerivedAccounts.create(context, indexOf(context, payer), indexOf(context, account.key()), SessionProgram.ID);
     }
 
     private static int indexOf(InvokeContext context, PublicKey key) throws InstructionException {

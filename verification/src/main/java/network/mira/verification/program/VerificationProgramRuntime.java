@@ -12,6 +12,7 @@ import network.mira.svm.InstructionAccount;
 import network.mira.svm.InstructionException;
 import network.mira.svm.InvokeContext;
 import network.mira.svm.NativeProgram;
+import network.mira.svm.program.DerivedAccounts;
 import network.mira.svm.program.InstructionDecodeException;
 import network.mira.svm.program.system.SystemProgram;
 import network.mira.verification.attestation.Attestation;
@@ -176,25 +177,12 @@ public final class VerificationProgramRuntime implements NativeProgram {
                 bytes.length);
     }
 
-    /**
-     * System CreateAccount (no lamports: Mira charges no rent) owned by this program and signed for by it,
-     * as a Solana program signs for its derived addresses; Assign when a stranger pre-funded the address.
-     */
     private static void create(InvokeContext context, int payerIndex, int accountIndex) throws InstructionException {
-        InstructionAccount account = context.account(accountIndex);
-        if (account.get().lamports() > 0) {
-            context.invoke(SystemProgram.ID, new int[] {accountIndex},
-                    SystemProgram.assign(account.key(), VerificationProgram.ID).data(), Set.of(account.key()));
-            return;
-        }
-        context.invoke(SystemProgram.ID, new int[] {payerIndex, accountIndex},
-                SystemProgram.createAccount(context.account(payerIndex).key(), account.key(), 0, 0,
-                        VerificationProgram.ID).data(), Set.of(account.key()));
+        DerivedAccounts.create(context, payerIndex, accountIndex, VerificationProgram.ID);
     }
 
-    /** An account this program has not taken: owned by the System program, without data. */
-    static boolean isFresh(Account account) {
-        return account.dataLength() == 0 && account.owner().equals(SystemProgram.ID);
+    private static boolean isFresh(Account account) {
+        return DerivedAccounts.isFresh(account);
     }
 
     static AddressList decode(Account account, String what) throws InstructionException {
