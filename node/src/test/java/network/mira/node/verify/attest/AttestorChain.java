@@ -32,9 +32,11 @@ import network.mira.svm.compute.ComputeParameters;
 import network.mira.svm.program.computebudget.ComputeBudgetProgramRuntime;
 import network.mira.svm.program.system.SystemProgram;
 import network.mira.svm.program.system.SystemProgramRuntime;
+import network.mira.verification.program.AttestorStats;
 import network.mira.verification.program.RequestRecord;
 import network.mira.verification.program.VerificationHook;
 import network.mira.verification.program.VerificationParameters;
+import network.mira.verification.program.VerificationProgram;
 import network.mira.verification.program.VerificationProgramRuntime;
 
 /**
@@ -54,6 +56,8 @@ final class AttestorChain implements TransactionSink {
     final List<Transaction> submitted = new ArrayList<>();
     /** Submissions this predicate accepts are refused, as a full mempool would. */
     Predicate<Transaction> refuse = transaction -> false;
+    /** Transaction fees charged to each fee payer by the blocks run so far. */
+    final Map<PublicKey, Long> feesPaid = new HashMap<>();
     private final List<Transaction> mempool = new ArrayList<>();
     private final Map<Signature, Boolean> landed = new HashMap<>();
     private final TransactionExecutor executor;
@@ -108,6 +112,7 @@ final class AttestorChain implements TransactionSink {
                 TransactionOutcome outcome = executor.run(transaction, address -> Optional.ofNullable(state.get(address)),
                         context);
                 outcome.writes().forEach(this::write);
+                feesPaid.merge(transaction.message().feePayer(), outcome.result().fee(), Long::sum);
                 landed.put(transaction.id(), outcome.result().error().isEmpty());
             } catch (TransactionRejectedException e) {
                 throw new AssertionError(e);
@@ -128,6 +133,28 @@ final class AttestorChain implements TransactionSink {
         } catch (DecodeException e) {
             throw new AssertionError(e);
         }
+    }
+
+    StakingState staking() {
+        try {
+            return StakingStateCodec.decode(state.get(StakeProgram.STATE_ACCOUNT).data());
+        } catch (DecodeException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    AttestorStats stats(PublicKey identity) {
+        Account account = state.get(VerificationProgram.attestorStats(identity));
+        try {
+            return account == null ? AttestorStats.NONE : AttestorStats.decode(account.data());
+        } catch (DecodeException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    long lamports(PublicKey address) {
+        Account account = state.get(address);
+        return account == null ? 0 : account.lamports();
     }
 
     private void write(PublicKey address, Account account) {
