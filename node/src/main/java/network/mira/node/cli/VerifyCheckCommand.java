@@ -49,6 +49,11 @@ final class VerifyCheckCommand extends CliCommand {
                     + "it recorded on chain for the certificate's request.")
     boolean fromNode;
 
+    @Option(names = "--validators", paramLabel = "FILE",
+            description = "Trusted validator set from a file, as 'mira validators --json' prints it (active "
+                    + "validators with voting power form the pool; remove any excluded for guessing).")
+    Path validatorsFile;
+
     VerifyCheckCommand(CliEnvironment environment) {
         super(environment);
     }
@@ -63,6 +68,12 @@ final class VerifyCheckCommand extends CliCommand {
             return report(null, "MALFORMED: " + e.getMessage());
         }
         String chain = chainId == null ? certificate.chainId() : chainId;
+        if (validatorsFile != null) {
+            if (setHash != null || fromNode) {
+                throw new CliException(ExitCodes.USAGE, "give one trusted set: --validators, --set-hash or --node");
+            }
+            trusted = VerificationCertificate.poolHash(TrustedValidatorsFile.read(validatorsFile).candidates());
+        }
         if (fromNode) {
             if (setHash != null || chainId != null) {
                 throw new CliException(ExitCodes.USAGE, "--node takes the set hash and chain id from the node; "

@@ -86,6 +86,35 @@ class VerifyCheckCommandTest {
     }
 
     @Test
+    void aValidatorsFileIsTheTrustedSetWithInactiveOnesLeftOut() throws IOException {
+        StringBuilder entries = new StringBuilder("[");
+        for (int i = 0; i < KEYS.size(); i++) {
+            entries.append(String.format("{\"identity\":\"%s\",\"voting_power\":%d,\"status\":\"active\"},",
+                    KEYS.get(i).publicKey().toBase58(), 100L * (i + 1)));
+        }
+        String jailed = "{\"identity\":\"" + KeyPair.fromSeed(new byte[32]).publicKey().toBase58()
+                + "\",\"voting_power\":5,\"status\":\"jailed\"}";
+        Path file = Files.writeString(directory.resolve("validators.json"), entries + jailed + "]");
+        CliRunner.Result valid = new CliRunner().run("verify", "check", write(certificate).toString(), "--validators",
+                file.toString());
+        assertThat(valid.exitCode()).as(valid.toString()).isZero();
+        assertThat(valid.stderr()).isEmpty();
+
+        Path missingOne = Files.writeString(directory.resolve("fewer.json"), "[" + entries.substring(1,
+                entries.indexOf("},") + 1) + "]");
+        CliRunner.Result wrongSet = new CliRunner().run("verify", "check", write(certificate).toString(),
+                "--validators", missingOne.toString(), "--json");
+        assertThat(wrongSet.exitCode()).as(wrongSet.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(wrongSet.json().get("error").textValue()).startsWith("SET_MISMATCH");
+
+        Path malformed = Files.writeString(directory.resolve("bad.json"), "[{\"identity\":\"x\"}]");
+        CliRunner.Result bad = new CliRunner().run("verify", "check", write(certificate).toString(), "--validators",
+                malformed.toString());
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(bad.stderr()).contains("entry 0", "identity");
+    }
+
+    @Test
     void withoutASetHashItWarnsThatOnlyConsistencyIsChecked() throws IOException {
         CliRunner.Result result = new CliRunner().run("verify", "check", write(certificate).toString());
         assertThat(result.exitCode()).as(result.toString()).isZero();

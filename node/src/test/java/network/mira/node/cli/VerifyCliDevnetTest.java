@@ -83,6 +83,11 @@ class VerifyCliDevnetTest {
         JsonNode offline = cli().json("verify", "check", certificate.toString(), "--set-hash",
                 result.get("validator_set_hash").asText(), "--json");
         assertThat(offline.get("valid").asBoolean()).as(offline.toString()).isTrue();
+        Path validators = Files.writeString(work.resolve("validators.json"),
+                cli().run("validators", "--json").stdout(), StandardCharsets.UTF_8);
+        JsonNode againstFile = cli().json("verify", "check", certificate.toString(), "--validators",
+                validators.toString(), "--json");
+        assertThat(againstFile.get("valid").asBoolean()).as(againstFile.toString()).isTrue();
         JsonNode againstNode = cli().json("verify", "check", certificate.toString(), "--node", "--json");
         assertThat(againstNode.get("valid").asBoolean()).as(againstNode.toString()).isTrue();
 
