@@ -2,6 +2,7 @@ package network.mira.node.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,9 +12,12 @@ import java.util.function.Supplier;
 import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.tx.Transaction;
+import network.mira.settlement.staking.StakingParameters;
 import network.mira.svm.AccountReader;
 import network.mira.svm.TransactionOutcome;
+import network.mira.svm.TransactionResult;
 import network.mira.verification.claims.ClaimLimits;
+import network.mira.verification.program.ProgramSandbox;
 import network.mira.verification.program.RequestBody;
 import network.mira.verification.program.RequestPhase;
 import network.mira.verification.program.RequestRecord;
@@ -41,6 +45,8 @@ import picocli.CommandLine.Spec;
 public final class VerificationBenchCommand implements Callable<Integer> {
     private static final VerificationParameters PARAMETERS = VerificationParameters.defaults();
     private static final long REQUEST_FEE = 1_000_000;
+    private static final String CHAIN_ID = "mira-verification-bench";
+    private static final long SELF_BOND_LAMPORTS = 1_000 * ProgramSandbox.MIRA;
 
     @Spec
     CommandSpec spec;
@@ -113,10 +119,28 @@ public final class VerificationBenchCommand implements Callable<Integer> {
         }
     }
 
+    /** The program over a state of {@code validators} equal validators, each drawn into committees alike. */
+    private ProgramSandbox sandbox() {
+        StakingParameters staking = StakingParameters.defaults().with("epoch_blocks", "10000000")
+                .with("max_validators", Integer.toString(validators));
+        long[] selfBonds = new long[validators];
+        Arrays.fill(selfBonds, SELF_BOND_LAMPORTS);
+        return new ProgramSandbox(CHAIN_ID, PARAMETERS, staking, selfBonds);
+    }
+
+    /** Applies one block: the hook, then each transaction, each of which must succeed. */
+    private static void block(ProgramSandbox chain, List<Transaction> transactions) {
+        for (TransactionResult result : chain.block(transactions)) {
+            if (!result.succeeded()) {
+                throw new IllegalStateException("benchmark transaction failed: " + result);
+            }
+        }
+    }
+
     /** The requests' life, block by block, timing each step on the way; figures go into {@code out}. */
     private void measure(Map<String, Object> out) {
-        VerificationBenchChain chain = new VerificationBenchChain(PARAMETERS, validators);
-        KeyPair requester = VerificationBenchChain.key("requester");
+        ProgramSandbox chain = sandbox();
+        KeyPair requester = ProgramSandbox.key("requester");
         chain.fund(requester.publicKey(), Math.multiplyExact(requests + 1L, 2 * REQUEST_FEE));
         RequestBody body = RequestBody.claims(claimTexts());
         List<Transaction> opening = new ArrayList<>();
@@ -126,35 +150,35 @@ public final class VerificationBenchCommand implements Callable<Integer> {
         }
         out.put("request_tx_bytes", opening.get(0).serialize().length);
         out.put("request_ms", millis(timed(transactionRun(chain, opening.get(0)))));
-        chain.block(opening);
+        block(chain, opening);
 
         out.put("draw_ms", millis(timed(chain::runHook)));
-        chain.block(List.of());
+        block(chain, List.of());
 
         List<PublicKey> addresses = new ArrayList<>();
         for (int nonce = 0; nonce < requests; nonce++) {
             addresses.add(VerificationProgram.requestAddress(requester.publicKey(), nonce));
         }
         RequestRecord first = chain.request(addresses.get(0));
-        List<VerificationBenchChain.Sealed> sealed = sealAll(chain, addresses);
+        List<ProgramSandbox.Sealed> sealed = sealAll(chain, addresses);
         // The measured member: the one with the most seats on the first request.
-        VerificationBenchChain.Sealed member = sealed.stream().filter(s -> s.request().equals(addresses.get(0)))
-                .max(Comparator.comparingInt(VerificationBenchChain.Sealed::seats)).orElseThrow();
+        ProgramSandbox.Sealed member = sealed.stream().filter(s -> s.request().equals(addresses.get(0)))
+                .max(Comparator.comparingInt(ProgramSandbox.Sealed::seats)).orElseThrow();
         out.put("member_seats", member.seats());
         Transaction commit = chain.transaction(member.member(), member.commit());
         out.put("commit_tx_bytes", commit.serialize().length);
         out.put("commit_ms", millis(timed(transactionRun(chain, commit))));
-        chain.block(sealed.stream().map(s -> chain.transaction(s.member(), s.commit())).toList());
+        block(chain, sealed.stream().map(s -> chain.transaction(s.member(), s.commit())).toList());
 
         chain.advanceThrough(first.draw().commitDeadline());
         Transaction reveal = chain.transaction(member.member(), member.reveal());
         out.put("reveal_tx_bytes", reveal.serialize().length);
         out.put("reveal_ms", millis(timed(transactionRun(chain, reveal))));
-        chain.block(sealed.stream().map(s -> chain.transaction(s.member(), s.reveal())).toList());
+        block(chain, sealed.stream().map(s -> chain.transaction(s.member(), s.reveal())).toList());
 
         chain.advanceThrough(first.draw().revealDeadline());
         out.put("resolution_ms", millis(timed(chain::runHook)));
-        chain.block(List.of());
+        block(chain, List.of());
         RequestRecord resolved = chain.request(addresses.get(0));
         if (resolved.phase() != RequestPhase.RESOLVED) {
             throw new IllegalStateException("request not resolved after its reveal deadline: " + resolved.phase());
@@ -172,12 +196,11 @@ public final class VerificationBenchCommand implements Callable<Integer> {
     }
 
     /** Every drawn member of every request, with an honest verdict on each of its seats. */
-    private static List<VerificationBenchChain.Sealed> sealAll(VerificationBenchChain chain,
-                                                               List<PublicKey> addresses) {
-        List<VerificationBenchChain.Sealed> sealed = new ArrayList<>();
+    private static List<ProgramSandbox.Sealed> sealAll(ProgramSandbox chain, List<PublicKey> addresses) {
+        List<ProgramSandbox.Sealed> sealed = new ArrayList<>();
         for (PublicKey address : addresses) {
             for (KeyPair validator : chain.validators()) {
-                VerificationBenchChain.Sealed member = chain.seal(validator, address,
+                ProgramSandbox.Sealed member = chain.seal(validator, address,
                         claim -> claim % 2 == 0 ? Verdict.TRUE : Verdict.FALSE);
                 if (member.seats() > 0) {
                     sealed.add(member);
@@ -188,7 +211,7 @@ public final class VerificationBenchCommand implements Callable<Integer> {
     }
 
     /** Runs {@code transaction} in the next block against the state after its hook; it must succeed. */
-    private static Supplier<TransactionOutcome> transactionRun(VerificationBenchChain chain, Transaction transaction) {
+    private static Supplier<TransactionOutcome> transactionRun(ProgramSandbox chain, Transaction transaction) {
         AccountReader afterHook = chain.afterHook();
         return () -> {
             TransactionOutcome outcome = chain.runTransaction(transaction, afterHook);

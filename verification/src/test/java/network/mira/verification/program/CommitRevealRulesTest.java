@@ -29,7 +29,7 @@ class CommitRevealRulesTest {
         request = VerificationProgram.requestAddress(requester.publicKey(), 7);
         chain.block();
         opened = chain.request(request);
-        member = chain.validators.get(0);
+        member = chain.validators().get(0);
     }
 
     @Test

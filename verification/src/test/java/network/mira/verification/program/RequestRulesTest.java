@@ -34,13 +34,13 @@ class RequestRulesTest {
         assertThat(code(request(1, 50_000, 3, 7_500, RequestBody.text(text)))).isEqualTo("OK");
         PublicKey address = VerificationProgram.requestAddress(requester.publicKey(), 1);
         RequestRecord recorded = chain.request(address);
-        long requestHeight = chain.height - 1;
+        long requestHeight = chain.height() - 1;
         assertThat(recorded.phase()).isEqualTo(RequestPhase.AWAITING_DRAW);
         assertThat(recorded.claimHashes()).isEqualTo(ClaimDecomposer.decompose(text).stream()
                 .map(network.mira.verification.claims.Claim::hash).toList());
         assertThat(recorded.thresholdBps()).isEqualTo(7_500);
         assertThat(chain.lamports(address)).isEqualTo(50_000);
-        assertThat(chain.lamports(requester.publicKey())).isEqualTo(balance - 50_000 - chain.feesPaid);
+        assertThat(chain.lamports(requester.publicKey())).isEqualTo(balance - 50_000 - chain.feesPaid());
 
         chain.block();
         RequestRecord drawn = chain.request(address);
@@ -64,7 +64,7 @@ class RequestRulesTest {
                 .isEqualTo("InvalidThreshold");
         assertThat(code(request(1, 5_000, 0, 0, RequestBody.text("  ... ")))).isEqualTo("ClaimsRefused");
         assertThat(code(request(1, 5_000, 0, 0, RequestBody.claims(List.of())))).isEqualTo("ClaimsRefused");
-        assertThat(chain.state).doesNotContainKey(VerificationProgram.requestAddress(requester.publicKey(), 1));
+        assertThat(chain.state()).doesNotContainKey(VerificationProgram.requestAddress(requester.publicKey(), 1));
         assertThat(code(request(1, 5_000, 0, 0, RequestBody.text("The sky is blue.")))).isEqualTo("OK");
         assertThat(code(request(1, 5_000, 0, 0, RequestBody.text("The sky is green.")))).isEqualTo("RequestExists");
     }
@@ -102,7 +102,7 @@ class RequestRulesTest {
         assertThat(code(chain.run(tx(VerificationProgram.requestFromDraft(requester.publicKey(), 3, 5_000, 0, 0)))))
                 .isEqualTo("OK");
         assertThat(chain.request(VerificationProgram.requestAddress(requester.publicKey(), 3)).claims()).hasSize(40);
-        assertThat(chain.state).as("the emptied draft holds nothing, so it is gone")
+        assertThat(chain.state()).as("the emptied draft holds nothing, so it is gone")
                 .doesNotContainKey(VerificationProgram.draftAddress(requester.publicKey(), 3));
         assertThat(code(chain.run(tx(VerificationProgram.requestFromDraft(requester.publicKey(), 4, 5_000, 0, 0)))))
                 .isEqualTo("DraftMissing");

@@ -45,7 +45,7 @@ class VerificationProgramTest {
         RequestRecord opened = chain.request(request);
         assertThat(opened.phase()).isEqualTo(RequestPhase.OPEN);
         assertThat(opened.committeeSize()).isEqualTo(4);
-        List<KeyPair> v = chain.validators;
+        List<KeyPair> v = chain.validators();
         List<VerificationChain.Sealed> sealed = List.of(
                 chain.new Sealed(v.get(0), request, this::truth),
                 chain.new Sealed(v.get(1), request, this::truth),
@@ -109,7 +109,7 @@ class VerificationProgramTest {
         assertThat(resolved.settlement().paid()).isEqualTo(toV0 + toV1);
         assertThat(resolved.settlement().refunded()).isEqualTo(fee - toV0 - toV1);
         assertThat(chain.lamports(request)).isZero();
-        assertThat(chain.totalLamports()).isEqualTo(before - chain.feesPaid);
+        assertThat(chain.totalLamports()).isEqualTo(before - chain.feesPaid());
         assertThat(chain.lamports(v.get(2).publicKey()) + chain.lamports(v.get(3).publicKey()))
                 .as("liar and silent member earn nothing, and paid their transaction fees")
                 .isLessThan(2 * VerificationChain.MIRA);
@@ -121,7 +121,7 @@ class VerificationProgramTest {
         PublicKey next = submit(2, 8_000);
         chain.block();
         RequestRecord drawn = chain.request(next);
-        assertThat(drawn.poolIndexOf(chain.validators.get(2).publicKey())).isEqualTo(-1);
+        assertThat(drawn.poolIndexOf(chain.validators().get(2).publicKey())).isEqualTo(-1);
         assertThat(drawn.committeeSize()).as("a committee never exceeds the eligible pool").isEqualTo(3);
     }
 

@@ -9,12 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import network.mira.core.account.Account;
 import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.tx.CompiledInstruction;
 import network.mira.core.tx.Transaction;
-import network.mira.svm.program.system.SystemProgram;
 import network.mira.verification.program.ClaimState;
 import network.mira.verification.program.MemberSlot;
 import network.mira.verification.program.RequestBody;
@@ -55,9 +53,9 @@ class AttestorTest {
     void chain() {
         chain = new AttestorChain(VerificationParameters.fromGenesis(Map.of("verification_commit_blocks", 2L,
                 "verification_reveal_blocks", 2L)), 100);
-        validator = chain.validators.get(0);
+        validator = chain.validators().get(0);
         requester = AttestorChain.key("requester");
-        chain.state.put(requester.publicKey(), Account.ofLamports(10 * AttestorChain.MIRA, SystemProgram.ID));
+        chain.fund(requester.publicKey(), 10 * AttestorChain.MIRA);
         registry = new SimpleMeterRegistry();
     }
 

@@ -8,14 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import network.mira.core.account.Account;
 import network.mira.core.crypto.Hash;
 import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.PublicKey;
 import network.mira.core.crypto.Signature;
 import network.mira.core.tx.Transaction;
 import network.mira.settlement.staking.SlashingEvent;
-import network.mira.svm.program.system.SystemProgram;
 import network.mira.verification.certificate.CertificateChecker;
 import network.mira.verification.certificate.VerificationCertificate;
 import network.mira.verification.program.ClaimState;
@@ -78,8 +76,8 @@ class FourValidatorAttestationTest {
 
     @BeforeEach
     void validators() throws Exception {
-        chain.state.put(requester.publicKey(), Account.ofLamports(100 * AttestorChain.MIRA, SystemProgram.ID));
-        List<KeyPair> v = chain.validators;
+        chain.fund(requester.publicKey(), 100 * AttestorChain.MIRA);
+        List<KeyPair> v = chain.validators();
         liar = v.get(2);
         silent = v.get(3);
         attestors.add(attestor(v.get(0), KnowledgeBaseVerifier.sample(), chain));
@@ -102,7 +100,7 @@ class FourValidatorAttestationTest {
         }
         assertThat(silentSink.swallowedReveals).as("the silent attestor did try to reveal").isPositive();
 
-        List<KeyPair> v = chain.validators;
+        List<KeyPair> v = chain.validators();
         assertThat(chain.staking().slashingEventsOf(v.get(0).publicKey())).isEmpty();
         assertThat(chain.staking().slashingEventsOf(v.get(1).publicKey())).isEmpty();
         assertThat(chain.staking().slashingEventsOf(liar.publicKey())).singleElement().satisfies(event -> {
@@ -177,14 +175,14 @@ class FourValidatorAttestationTest {
     private void block() {
         chain.finalizeBlock();
         for (int i = 0; i < attestors.size(); i++) {
-            attestors.get(i).onSnapshot(chain.openRequests().of(chain.validators.get(i).publicKey()).orElseThrow());
+            attestors.get(i).onSnapshot(chain.openRequests().of(chain.validators().get(i).publicKey()).orElseThrow());
         }
     }
 
     /** Lamports gained since genesis, not counting the transaction fees the validator paid. */
     private long balanceChange(KeyPair validator) {
         PublicKey identity = validator.publicKey();
-        return chain.lamports(identity) + chain.feesPaid.getOrDefault(identity, 0L) - AttestorChain.MIRA;
+        return chain.lamports(identity) + chain.feesPaidBy(identity) - AttestorChain.MIRA;
     }
 
     /** Answers the opposite of the truth it is given: TRUE for FALSE and FALSE for TRUE. */
