@@ -110,6 +110,11 @@ final class ConfigKeys {
                 "Judges the claims this validator is assigned: knowledge-base (deterministic, from "
                         + "verification.knowledge-file), openai-compatible (a model endpoint, verification.openai.*) "
                         + "or none (abstains on every claim)."));
+        keys.add(key("verification.identity-key-file", "--identity-key", "(the validator key)",
+                ValueType.OPTIONAL_PATH, c -> c.verification().identityKeyFile(),
+                "Keypair file of the validator identity the node attests with (signs commit and reveal "
+                        + "transactions and pays their fees). Unset: the validator key, which is the identity of "
+                        + "every genesis validator; set it for a validator registered with a separate identity."));
         keys.add(key("verification.knowledge-file", "--verifier-knowledge", "(built-in sample)",
                 ValueType.OPTIONAL_PATH, c -> c.verification().knowledgeFile(),
                 "The knowledge-base verifier's file: UTF-8, one TRUE<TAB>claim or FALSE<TAB>claim per line, "
@@ -217,7 +222,8 @@ final class ConfigKeys {
                         v.get("verification.openai.circuit-cooldown-ms", Long.class)),
                 new NodeConfig.Band(v.get("verification.band-window", Integer.class),
                         v.get("verification.band-min-observations", Integer.class),
-                        v.get("verification.band-width-ppm", Integer.class)));
+                        v.get("verification.band-width-ppm", Integer.class)),
+                v.optionalPath("verification.identity-key-file"));
     }
 
     private static ConfigKey key(String name, ValueType type, Function<NodeConfig, Object> getter, String description) {

@@ -279,9 +279,11 @@ public record NodeConfig(
      * Which verifier judges the claims this validator is assigned (docs/verification.md, "Verifiers").
      * {@code knowledgeFile} is empty for the built-in sample; {@code openai} is read only when
      * {@code verifier} is {@link VerifierKind#OPENAI_COMPATIBLE}, which requires its url and model.
+     * {@code identityKeyFile} is the key the node attests with: empty for the validator key, which is
+     * the identity of every genesis validator; a validator registered with a separate identity names it.
      */
     public record Verification(VerifierKind verifier, Optional<Path> knowledgeFile, OpenAiEndpoint openai,
-                               Band band) {
+                               Band band, Optional<Path> identityKeyFile) {
         public static final Verification DEFAULTS =
                 new Verification(VerifierKind.KNOWLEDGE_BASE, Optional.empty(), OpenAiEndpoint.DEFAULTS, Band.DEFAULTS);
 
@@ -290,11 +292,17 @@ public record NodeConfig(
             this(verifier, knowledgeFile, openai, Band.DEFAULTS);
         }
 
+        /** Attesting with the validator key. */
+        public Verification(VerifierKind verifier, Optional<Path> knowledgeFile, OpenAiEndpoint openai, Band band) {
+            this(verifier, knowledgeFile, openai, band, Optional.empty());
+        }
+
         public Verification {
             Checks.required("verification.verifier", verifier);
             Checks.required("verification.knowledge-file", knowledgeFile);
             Checks.required("verification.openai", openai);
             Checks.required("verification.band", band);
+            Checks.required("verification.identity-key-file", identityKeyFile);
             if (verifier == VerifierKind.OPENAI_COMPATIBLE) {
                 String why = "is required when verification.verifier is " + verifier.configName();
                 if (openai.url().isEmpty()) {

@@ -96,6 +96,7 @@ class NodeConfigLoaderTest {
                 Map.entry("log.format", "json"), Map.entry("log.level", "WARN"),
                 Map.entry("verification.verifier", "openai-compatible"),
                 Map.entry("verification.knowledge-file", "/facts.txt"),
+                Map.entry("verification.identity-key-file", "/keys/identity.json"),
                 Map.entry("verification.openai.url", "https://llm.example.org/v1/chat/completions"),
                 Map.entry("verification.openai.model", "llama-3.1-8b"),
                 Map.entry("verification.openai.api-key-env", "LLM_API_KEY"),

@@ -281,15 +281,22 @@ public final class MiraNode implements AutoCloseable {
     private AttestationService attestationService(String chainId, KeyPair validatorKey,
                                                   VerificationParameters verificationParameters, Mempool mempool,
                                                   PrometheusMeterRegistry metrics) throws IOException {
+        // A validator registered with a separate identity attests with that key, not its consensus key.
+        Optional<Path> identityFile = config.verification().identityKeyFile();
+        if (identityFile.isPresent() && !Files.exists(identityFile.get())) {
+            throw new StartupException("no identity key at " + identityFile.get() + " (--identity-key names the "
+                    + "keypair file of this validator's identity; leave it unset to attest with the validator key)");
+        }
+        KeyPair identity = identityFile.isPresent() ? KeypairFile.read(identityFile.get()) : validatorKey;
         Verifier verifier = Verifiers.fromConfig(config.verification(), metrics);
         AttestationStore store = AttestationStore.open(config.dataDir().resolve("verification").resolve("attestations"));
         AttestorMetrics attestorMetrics = new AttestorMetrics(metrics);
         MempoolSink sink = new MempoolSink(ledger, mempool);
-        AttestationService service = new AttestationService(validatorKey.publicKey(), ledger,
+        AttestationService service = new AttestationService(identity.publicKey(), ledger,
                 new OpenRequests(ledger, ledger::finalizedHeight, verificationParameters),
-                self -> new Attestor(chainId, validatorKey, verifier, store, sink, attestorMetrics, self), verifier);
+                self -> new Attestor(chainId, identity, verifier, store, sink, attestorMetrics, self), verifier);
         resources.push(service);
-        LOG.info("verification: verifier {}, attestation store {}", verifier.name(),
+        LOG.info("verification: identity {}, verifier {}, attestation store {}", identity.publicKey(), verifier.name(),
                 config.dataDir().resolve("verification").resolve("attestations"));
         return service;
     }
