@@ -43,6 +43,12 @@ public final class InProcessDevnet implements AutoCloseable {
 
     /** @param parameters chain parameters of the genesis, as {@code mira-node start --dev --genesis-param} sets them */
     public static InProcessDevnet start(Path dataDir, Map<String, Long> parameters) throws IOException {
+        return start(dataDir, parameters, NodeConfig.Verification.DEFAULTS);
+    }
+
+    /** As {@link #start(Path, Map)}, with these verification settings (verifier, identity key, band). */
+    public static InProcessDevnet start(Path dataDir, Map<String, Long> parameters,
+                                        NodeConfig.Verification verification) throws IOException {
         SecureRandom random = new SecureRandom();
         KeyPair validator = KeyPair.generate(random);
         KeyPair faucet = KeyPair.generate(random);
@@ -54,7 +60,7 @@ public final class InProcessDevnet implements AutoCloseable {
                 new NodeConfig.Consensus(100, 1_000),
                 defaults.mempool(), defaults.block(), defaults.execution(),
                 new NodeConfig.Faucet(10_000_000_000L, 0),
-                defaults.log());
+                defaults.log(), verification);
         java.nio.file.Files.createDirectories(dataDir);
         KeypairFile.write(config.validatorKeyPath(), validator);
         KeypairFile.write(dataDir.resolve(FAUCET_KEY_FILE), faucet);
