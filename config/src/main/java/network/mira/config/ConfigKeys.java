@@ -64,7 +64,8 @@ final class ConfigKeys {
         keys.add(key("consensus.block-interval-ms", ValueType.LONG, c -> c.consensus().blockIntervalMs(),
                 "Target time between blocks while transactions are waiting, in milliseconds."));
         keys.add(key("consensus.empty-block-interval-ms", ValueType.LONG, c -> c.consensus().emptyBlockIntervalMs(),
-                "Heartbeat: with nothing to include, empty blocks are produced at this slower pace, in milliseconds; "
+                "Heartbeat: with nothing to include and no verification request open, empty blocks are produced at this "
+                        + "slower pace, in milliseconds; "
                         + "at least consensus.block-interval-ms."));
         keys.add(key("consensus.timeout-propose-ms", ValueType.LONG, c -> c.consensus().timeouts().proposeMs(),
                 "How long a validator waits for the round's proposal before prevoting nil, in milliseconds."));

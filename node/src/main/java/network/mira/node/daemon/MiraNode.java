@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import network.mira.config.Genesis;
@@ -45,6 +46,7 @@ import network.mira.settlement.consensus.FinalizationListener;
 import network.mira.settlement.evidence.EvidencePool;
 import network.mira.node.cli.GenesisParameters;
 import network.mira.node.network.NodeNetwork;
+import network.mira.node.verify.VerificationUpkeep;
 import network.mira.node.verify.attest.AttestationService;
 import network.mira.node.verify.attest.AttestationStore;
 import network.mira.node.verify.attest.Attestor;
@@ -216,8 +218,13 @@ public final class MiraNode implements AutoCloseable {
         // The verification program runs where the sessions do; the band and result feed only follow it there.
         boolean verificationRuns = !genesis.parameters().isEmpty();
         VerificationRpc verificationRpc = new VerificationRpc(config.verification().band(), metrics, ledger);
+        BooleanSupplier upkeepWaiting = () -> false;
         if (verificationRuns) {
             listeners.addAll(verificationRpc.listeners());
+            VerificationUpkeep upkeep = new VerificationUpkeep(ledger, verificationParameters,
+                    ledger.finalizedHeight());
+            listeners.add(upkeep);
+            upkeepWaiting = upkeep;
         }
         BlockBuilder builder = BlockBuilder.create(ledger, executor, parameters, config.block().maxTransactions(),
                 evidencePool, blockHooks);
@@ -225,7 +232,7 @@ public final class MiraNode implements AutoCloseable {
                 new BlockReplayer(ledger, executor::executeVerified, builder, parameters, evidenceVerifier,
                         (transaction, bytes) -> mempool.holds(transaction.id(), bytes)), signer,
                 parameters, roundTimeouts(config), new BftEngine.Pacing(config.consensus().blockIntervalMs(),
-                        config.consensus().emptyBlockIntervalMs(), candidateWindow(config)),
+                        config.consensus().emptyBlockIntervalMs(), candidateWindow(config), upkeepWaiting),
                 wal, listeners, List.of(reporter), network::onEvidenceReported,
                 network.broadcaster(), metrics));
 

@@ -72,8 +72,23 @@ public final class BftEngine implements ConsensusEngine, ConsensusInbox {
      */
     static final long REBROADCAST_INTERVAL_MS = 1_000;
 
-    /** Block pace and packing window, from the node configuration. */
-    public record Pacing(long blockIntervalMs, long emptyBlockIntervalMs, int candidateWindow) {}
+    /**
+     * Block pace and packing window, from the node configuration. {@code upkeepWaiting} says that work
+     * done by blocks themselves is waiting on coming heights (verification requests whose deadlines are
+     * counted in blocks): the next height then comes at the transaction pace, not the empty-block
+     * heartbeat. Pacing is this node's choice of when to propose; it never changes what a block holds.
+     */
+    public record Pacing(long blockIntervalMs, long emptyBlockIntervalMs, int candidateWindow,
+                         java.util.function.BooleanSupplier upkeepWaiting) {
+        public Pacing {
+            Objects.requireNonNull(upkeepWaiting, "upkeepWaiting");
+        }
+
+        /** Nothing but transactions hurries a block. */
+        public Pacing(long blockIntervalMs, long emptyBlockIntervalMs, int candidateWindow) {
+            this(blockIntervalMs, emptyBlockIntervalMs, candidateWindow, () -> false);
+        }
+    }
 
     /** Where this node's proposals and votes go; {@link #NONE} on a single-validator chain. */
     public interface Broadcaster {
@@ -263,7 +278,8 @@ public final class BftEngine implements ConsensusEngine, ConsensusInbox {
     private boolean paceAllowsNextHeight() {
         long since = nowMs - lastFinalizedAtMs;
         return lastFinalizedAtMs == Long.MIN_VALUE || since >= c.pacing().emptyBlockIntervalMs()
-                || !c.mempool().isEmpty() && since >= c.pacing().blockIntervalMs();
+                || since >= c.pacing().blockIntervalMs()
+                && (!c.mempool().isEmpty() || c.pacing().upkeepWaiting().getAsBoolean());
     }
 
     /**

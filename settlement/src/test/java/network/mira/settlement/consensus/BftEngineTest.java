@@ -166,6 +166,8 @@ class BftEngineTest {
         final CrashingLog log;
         final Mempool mempool;
         final BftEngine engine;
+        /** What the node's upkeep signal says: work of blocks themselves waits on coming heights. */
+        final java.util.concurrent.atomic.AtomicBoolean upkeepWaiting = new java.util.concurrent.atomic.AtomicBoolean();
 
         Node() throws Exception {
             this(dir, 0);
@@ -185,7 +187,7 @@ class BftEngineTest {
             engine = new BftEngine(new BftEngine.Components(ledger, mempool, builder,
                     new BlockReplayer(ledger, executor::executeVerified, builder, parameters),
                     new RecordingSigner(GuardedSigner.open(validator, base.resolve("last-sign.bin"))), parameters,
-                    TIMEOUTS, new BftEngine.Pacing(400, 2000, 100), log,
+                    TIMEOUTS, new BftEngine.Pacing(400, 2000, 100, upkeepWaiting::get), log,
                     List.of((block, nanos) -> finalized.add(block)), List.of(), evidence -> { },
                     BftEngine.Broadcaster.NONE, new SimpleMeterRegistry()));
         }
@@ -343,6 +345,25 @@ class BftEngineTest {
             assertThat(restarted.ledger.finalizedHeight()).isEqualTo(height + 1);
         }
         assertThat(finalized).extracting(b -> b.block().height()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void upkeepWaitingBringsTheNextHeightAtTheTransactionPaceWithoutTransactions() throws Exception {
+        try (Node node = new Node()) {
+            node.engine.onTick(GENESIS_TIME + 10);
+            assertThat(node.ledger.finalizedHeight()).isEqualTo(1);
+            node.upkeepWaiting.set(true);
+            node.engine.onTick(GENESIS_TIME + 300);
+            assertThat(node.ledger.finalizedHeight()).as("not before the block interval").isEqualTo(1);
+            node.engine.onTick(GENESIS_TIME + 420);
+            assertThat(node.ledger.finalizedHeight()).as("at the 400 ms pace, not the 2 s heartbeat").isEqualTo(2);
+            node.upkeepWaiting.set(false);
+            node.engine.onTick(GENESIS_TIME + 900);
+            node.engine.onTick(GENESIS_TIME + 1_500);
+            assertThat(node.ledger.finalizedHeight()).as("back to the heartbeat").isEqualTo(2);
+            node.engine.onTick(GENESIS_TIME + 2_500);
+            assertThat(node.ledger.finalizedHeight()).isEqualTo(3);
+        }
     }
 
     @Test
