@@ -230,7 +230,9 @@ final class TestNode implements AutoCloseable {
         }
         if (options.verification()) {
             listeners.add(new VerificationResultFeed(results, ledger));
-            listeners.add(new BandTracker(band, new BandReporter(metrics, alert -> alerts.publish(List.of(alert))), ledger));
+            // The genesis stake state never changes here (no stake program), so its validators are the set.
+            listeners.add(new BandTracker(band, new BandReporter(metrics, alert -> alerts.publish(List.of(alert))),
+                    ledger, new java.util.TreeSet<>(verifiers.stream().map(KeyPair::publicKey).toList())));
         }
         return listeners;
     }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import network.mira.config.Genesis;
@@ -207,7 +209,12 @@ public final class MiraNode implements AutoCloseable {
         EvidenceVerifier evidenceVerifier = EvidenceVerifier.forChain(parameters, schedule);
         EvidencePool evidencePool = new EvidencePool(evidenceVerifier, ledger, EvidencePool.DEFAULT_CAPACITY);
         List<FinalizationListener> listeners = new ArrayList<>(List.of(reporter, feed, evidencePool));
-        stakingAtStart.ifPresent(start -> listeners.add(stakingStateFeed(metrics, start, slashingFeed)));
+        // The verification program runs where the sessions do; the band and result feed only follow it there.
+        boolean verificationRuns = !genesis.parameters().isEmpty();
+        VerificationRpc verificationRpc = new VerificationRpc(config.verification().band(), metrics, ledger,
+                stakingAtStart.map(start -> start.state().validators().keySet()).orElse(Set.of()));
+        stakingAtStart.ifPresent(start -> listeners.add(stakingStateFeed(metrics, start, slashingFeed,
+                verificationRuns ? List.of(verificationRpc.stakingConsumer()) : List.of())));
         if (sessions) {
             // Registered only where the program runs; the live count starts from the finalized state.
             listeners.add(new SessionMetrics(metrics, ledger, ledger.headHeader().timestampMs(),
@@ -215,9 +222,6 @@ public final class MiraNode implements AutoCloseable {
             listeners.add(attestationService(parameters.chainId(), validatorKey, verificationParameters, mempool,
                     metrics));
         }
-        // The verification program runs where the sessions do; the band and result feed only follow it there.
-        boolean verificationRuns = !genesis.parameters().isEmpty();
-        VerificationRpc verificationRpc = new VerificationRpc(config.verification().band(), metrics, ledger);
         BooleanSupplier upkeepWaiting = () -> false;
         if (verificationRuns) {
             listeners.addAll(verificationRpc.listeners());
@@ -276,9 +280,13 @@ public final class MiraNode implements AutoCloseable {
      * event streams and the mira_staking_* metrics (registered here, so only such a chain has them).
      */
     private static StakingStateFeed stakingStateFeed(PrometheusMeterRegistry metrics, StakingSnapshot start,
-                                                     SlashingEventFeed slashingFeed) {
+                                                     SlashingEventFeed slashingFeed,
+                                                     List<Consumer<StakingSnapshot>> others) {
         StakingMetrics stakingMetrics = new StakingMetrics(metrics, start.state());
-        return new StakingStateFeed(List.of(slashingFeed::onState, stakingMetrics::onState));
+        List<Consumer<StakingSnapshot>> consumers = new ArrayList<>(List.of(slashingFeed::onState,
+                stakingMetrics::onState));
+        consumers.addAll(others);
+        return new StakingStateFeed(consumers);
     }
 
     /**

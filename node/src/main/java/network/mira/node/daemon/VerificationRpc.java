@@ -2,6 +2,10 @@ package network.mira.node.daemon;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import network.mira.core.crypto.PublicKey;
+import network.mira.rpc.service.StakingSnapshot;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import network.mira.config.NodeConfig;
@@ -34,7 +38,8 @@ final class VerificationRpc implements AutoCloseable {
     private final BandBook band;
     private final BandTracker tracker;
 
-    VerificationRpc(NodeConfig.Band settings, MeterRegistry metrics, Ledger ledger) {
+    /** @param validators the validators of the finalized stake state at start (empty without staking) */
+    VerificationRpc(NodeConfig.Band settings, MeterRegistry metrics, Ledger ledger, Set<PublicKey> validators) {
         this.ledger = ledger;
         this.delivery = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "verification-feed");
@@ -45,10 +50,18 @@ final class VerificationRpc implements AutoCloseable {
         this.alerts = new StreamFanOut<>("band alerts", STREAM_QUEUE, MAX_STREAMS, delivery);
         this.band = new BandBook(new BandSettings(settings.window(), settings.minObservations(), settings.widthPpm()));
         this.tracker = new BandTracker(band, new BandReporter(metrics, alert -> alerts.publish(List.of(alert))),
-                ledger);
+                ledger, validators);
     }
 
-    /** The result feed and the band tracker: only on a chain that runs the verification program. */
+    /** The band's reader of the stake state the staking feed decodes once per block. */
+    Consumer<StakingSnapshot> stakingConsumer() {
+        return tracker::onState;
+    }
+
+    /**
+     * The result feed and the band tracker: only on a chain that runs the verification program, after the
+     * staking feed whose {@link #stakingConsumer} they need.
+     */
     List<FinalizationListener> listeners() {
         return List.of(new VerificationResultFeed(results, ledger), tracker);
     }
