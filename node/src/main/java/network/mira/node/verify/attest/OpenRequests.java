@@ -1,27 +1,22 @@
 package network.mira.node.verify.attest;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import network.mira.core.account.Account;
 import network.mira.core.codec.DecodeException;
 import network.mira.core.crypto.PublicKey;
 import network.mira.svm.AccountReader;
-import network.mira.verification.program.AddressList;
+import network.mira.verification.program.OpenDeadlines;
 import network.mira.verification.program.RequestPhase;
 import network.mira.verification.program.RequestRecord;
 import network.mira.verification.program.VerificationParameters;
 import network.mira.verification.program.VerificationProgram;
 
 /**
- * Finds, in finalized state, the open requests on which one identity holds seats. Every open request is
- * listed in the deadline bucket of its reveal deadline, and a request drawn at height d has its deadline
- * at d + commit_blocks + reveal_blocks, so the buckets from the finalized height f to f + commit_blocks +
- * reveal_blocks + 1 list every request still open after f: a bounded number of reads per block, without
- * an index of our own.
+ * Finds, in finalized state, the open requests on which one identity holds seats: the requests the
+ * deadline buckets list ({@link OpenDeadlines}), decoded, with the seats of the identity.
  * <p>
  * The ledger has no snapshot reads: the finalized height is read before and after, and the read is
  * repeated when a block was committed in between, so the answer belongs to exactly one height.
@@ -39,12 +34,12 @@ public final class OpenRequests {
 
     private final AccountReader state;
     private final LongSupplier finalizedHeight;
-    private final long bucketSpan;
+    private final VerificationParameters parameters;
 
     public OpenRequests(AccountReader state, LongSupplier finalizedHeight, VerificationParameters parameters) {
         this.state = state;
         this.finalizedHeight = finalizedHeight;
-        this.bucketSpan = Math.addExact(Math.addExact(parameters.commitBlocks(), parameters.revealBlocks()), 1);
+        this.parameters = parameters;
     }
 
     /** @return empty when the state kept changing under {@value #MAX_ATTEMPTS} reads; the next block retries */
@@ -60,14 +55,8 @@ public final class OpenRequests {
     }
 
     private List<Assignment> read(PublicKey identity, long height) {
-        Set<PublicKey> requests = new LinkedHashSet<>();
-        for (long bucket = height; bucket <= height + bucketSpan; bucket++) {
-            state.get(VerificationProgram.deadlineBucket(bucket))
-                    .filter(account -> account.owner().equals(VerificationProgram.ID))
-                    .ifPresent(account -> decodeList(account).entries().forEach(e -> requests.add(e.request())));
-        }
         List<Assignment> assignments = new ArrayList<>();
-        for (PublicKey request : requests) {
+        for (PublicKey request : OpenDeadlines.listedAfter(state, height, parameters)) {
             Optional<Account> account = state.get(request).filter(a -> a.owner().equals(VerificationProgram.ID));
             if (account.isEmpty()) {
                 continue;
@@ -88,15 +77,6 @@ public final class OpenRequests {
             }
         }
         return assignments;
-    }
-
-    /** Only the program writes its accounts and they always decode; one that does not is a bug. */
-    private static AddressList decodeList(Account account) {
-        try {
-            return AddressList.decode(account.data());
-        } catch (DecodeException e) {
-            throw new IllegalStateException("a verification deadline bucket does not decode: " + e.getMessage(), e);
-        }
     }
 
     private static RequestRecord decodeRecord(PublicKey request, Account account) {
