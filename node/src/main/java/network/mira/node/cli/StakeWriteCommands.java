@@ -7,6 +7,7 @@ import network.mira.core.crypto.KeyPair;
 import network.mira.core.crypto.PublicKey;
 import network.mira.settlement.staking.program.StakeProgram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,6 +21,16 @@ final class StakeWriteCommands {
             + "'mira stake create --out') or its base58 address.";
     private static final String AUTHORITY_HELP = "Keypair file of the stake account's authority (the --from "
             + "of 'mira stake create'), who signs and pays the fee.";
+
+    /** The stake account an instruction acts on, and the authority that signs for it. */
+    static final class StakeAccountOptions {
+        @Option(names = "--stake", required = true, paramLabel = "STAKE.json|ADDR",
+                converter = Converters.KeyOrAddress.class, description = STAKE_HELP)
+        PublicKey stake;
+
+        @Option(names = "--authority", required = true, paramLabel = "FILE", description = AUTHORITY_HELP)
+        Path authority;
+    }
 
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create a stake account: a fresh address funded with --amount lamports from --from, "
@@ -58,12 +69,8 @@ final class StakeWriteCommands {
             description = "Delegate an undelegated stake account to a validator; it activates from the next "
                     + "epoch boundary, under the per-epoch cap.")
     static final class Delegate extends SubmittingCommand {
-        @Option(names = "--stake", required = true, paramLabel = "STAKE.json|ADDR",
-                converter = Converters.KeyOrAddress.class, description = STAKE_HELP)
-        PublicKey stake;
-
-        @Option(names = "--authority", required = true, paramLabel = "FILE", description = AUTHORITY_HELP)
-        Path authority;
+        @Mixin
+        StakeAccountOptions account;
 
         @Option(names = "--validator", required = true, paramLabel = "ID", converter = Converters.Address.class,
                 description = "The validator's identity (base58), as 'mira validators' lists it.")
@@ -75,12 +82,12 @@ final class StakeWriteCommands {
 
         @Override
         public Integer call() {
-            KeyPair signer = KeysCommand.read(authority);
+            KeyPair signer = KeysCommand.read(account.authority);
             LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
-            fields.put("stake", stake.toBase58());
+            fields.put("stake", account.stake.toBase58());
             fields.put("validator", validator.toBase58());
             return submit(signer, List.of(),
-                    List.of(StakeProgram.delegate(stake, signer.publicKey(), validator)), fields);
+                    List.of(StakeProgram.delegate(account.stake, signer.publicKey(), validator)), fields);
         }
     }
 
@@ -88,12 +95,8 @@ final class StakeWriteCommands {
             description = "Start unbonding a delegated stake account: it cools down from the next epoch boundary, "
                     + "then waits unbonding_epochs before it can be withdrawn.")
     static final class Deactivate extends SubmittingCommand {
-        @Option(names = "--stake", required = true, paramLabel = "STAKE.json|ADDR",
-                converter = Converters.KeyOrAddress.class, description = STAKE_HELP)
-        PublicKey stake;
-
-        @Option(names = "--authority", required = true, paramLabel = "FILE", description = AUTHORITY_HELP)
-        Path authority;
+        @Mixin
+        StakeAccountOptions account;
 
         Deactivate(CliEnvironment environment) {
             super(environment);
@@ -101,10 +104,10 @@ final class StakeWriteCommands {
 
         @Override
         public Integer call() {
-            KeyPair signer = KeysCommand.read(authority);
+            KeyPair signer = KeysCommand.read(account.authority);
             LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
-            fields.put("stake", stake.toBase58());
-            return submit(signer, List.of(), List.of(StakeProgram.deactivate(stake, signer.publicKey())), fields);
+            fields.put("stake", account.stake.toBase58());
+            return submit(signer, List.of(), List.of(StakeProgram.deactivate(account.stake, signer.publicKey())), fields);
         }
     }
 
@@ -112,12 +115,8 @@ final class StakeWriteCommands {
             description = "Close a stake account that was never delegated or has finished unbonding, and send "
                     + "all its lamports to --to. Too early it fails with UNBONDING_NOT_COMPLETE and the epochs left.")
     static final class Withdraw extends SubmittingCommand {
-        @Option(names = "--stake", required = true, paramLabel = "STAKE.json|ADDR",
-                converter = Converters.KeyOrAddress.class, description = STAKE_HELP)
-        PublicKey stake;
-
-        @Option(names = "--authority", required = true, paramLabel = "FILE", description = AUTHORITY_HELP)
-        Path authority;
+        @Mixin
+        StakeAccountOptions account;
 
         @Option(names = "--to", paramLabel = "ADDR", converter = Converters.Address.class,
                 description = "Base58 address that receives the lamports (default: the authority's address).")
@@ -129,13 +128,13 @@ final class StakeWriteCommands {
 
         @Override
         public Integer call() {
-            KeyPair signer = KeysCommand.read(authority);
+            KeyPair signer = KeysCommand.read(account.authority);
             PublicKey recipient = to == null ? signer.publicKey() : to;
             LinkedHashMap<String, Object> fields = new LinkedHashMap<>();
-            fields.put("stake", stake.toBase58());
+            fields.put("stake", account.stake.toBase58());
             fields.put("to", recipient.toBase58());
             return submit(signer, List.of(),
-                    List.of(StakeProgram.withdraw(stake, signer.publicKey(), recipient)), fields);
+                    List.of(StakeProgram.withdraw(account.stake, signer.publicKey(), recipient)), fields);
         }
     }
 }
