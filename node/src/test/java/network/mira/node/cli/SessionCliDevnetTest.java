@@ -6,16 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sessions end to end through the CLI, against a devnet node in this JVM created as {@code mira-node
@@ -23,53 +18,12 @@ import org.junit.jupiter.api.io.TempDir;
  * by the owner's transaction and one from a signed intent, transfers through them until the spend limit
  * refuses one, the listing with what remains, revocation, the history and the metrics.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SessionCliDevnetTest {
+class SessionCliDevnetTest extends DevnetCliTestBase {
     private static final long MIRA = 1_000_000_000L;
 
-    @TempDir
-    static Path work;
-
-    private InProcessDevnet node;
-
-    @BeforeAll
-    void startNode() throws Exception {
-        node = InProcessDevnet.start(work.resolve("devnet"), GenesisParameters.complete(Map.of()));
-    }
-
-    @AfterAll
-    void stopNode() {
-        if (node != null) {
-            node.close();
-        }
-    }
-
-    private DevnetCli cli() {
-        return new DevnetCli(node.rpc(), work);
-    }
-
-    private CliRunner.Result mira(String... arguments) {
-        return cli().run(arguments);
-    }
-
-    private JsonNode miraJson(String... arguments) {
-        return cli().json(arguments);
-    }
-
-    private JsonNode array(String... arguments) throws Exception {
-        return cli().array(arguments);
-    }
-
-    private String file(String name) {
-        return cli().file(name);
-    }
-
-    private String key(String name) {
-        return cli().key(name);
-    }
-
-    private String fundedKey(String name, long lamports) {
-        return cli().fundedKey(name, lamports);
+    @Override
+    Map<String, Long> genesisParameters() {
+        return GenesisParameters.complete(Map.of());
     }
 
     private static void assertSucceeded(JsonNode transaction) {

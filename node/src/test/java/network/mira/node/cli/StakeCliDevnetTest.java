@@ -3,14 +3,11 @@ package network.mira.node.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The stake-moving commands against a real devnet node in this JVM whose genesis carries staking:
@@ -19,57 +16,24 @@ import org.junit.jupiter.api.io.TempDir;
  * any test validator, so the consensus set never changes under the test). Every test uses its own
  * fresh keys, so the tests do not depend on each other's order.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StakeCliDevnetTest {
+class StakeCliDevnetTest extends DevnetCliTestBase {
     private static final long MIRA = 1_000_000_000L;
     private static final long WAIT_MS = 60_000;
 
-    @TempDir
-    static Path work;
-
-    private InProcessDevnet node;
     private String devnetValidator;
 
-    @BeforeAll
-    void startNode() throws Exception {
+    @Override
+    Map<String, Long> genesisParameters() {
         // As 'mira-node start --dev --genesis-param ...' writes them: every parameter, these over the defaults.
-        node = InProcessDevnet.start(work.resolve("devnet"), GenesisParameters.complete(GenesisParameters.parse(
-                List.of("epoch_blocks=5", "unbonding_epochs=20", "max_validators=1"))));
+        return GenesisParameters.complete(GenesisParameters.parse(
+                List.of("epoch_blocks=5", "unbonding_epochs=20", "max_validators=1")));
+    }
+
+    @BeforeAll
+    void findTheDevnetValidator() throws Exception {
         JsonNode validators = array("validators", "--json");
         assertThat(validators).as("the devnet genesis validator").hasSize(1);
         devnetValidator = validators.get(0).get("identity").asText();
-    }
-
-    @AfterAll
-    void stopNode() {
-        if (node != null) {
-            node.close();
-        }
-    }
-
-    private DevnetCli cli() {
-        return new DevnetCli(node.rpc(), work);
-    }
-
-    private CliRunner.Result mira(String... arguments) {
-        return cli().run(arguments);
-    }
-
-    private JsonNode miraJson(String... arguments) {
-        return cli().json(arguments);
-    }
-
-    private JsonNode array(String... arguments) throws Exception {
-        return cli().array(arguments);
-    }
-
-    private String file(String name) {
-        return cli().file(name);
-    }
-
-    /** A new keypair file holding {@code lamports} from the faucet; returns its address. */
-    private String fundedKey(String name, long lamports) {
-        return cli().fundedKey(name, lamports);
     }
 
     private JsonNode validator(String identity) throws Exception {

@@ -12,11 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verification end to end through the CLI against a devnet node in this JVM (genesis with parameters,
@@ -25,28 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * and the certificate fetched with {@code verify cert} passes {@code verify check} — offline against its
  * set hash and against the node — while a tampered copy fails.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VerifyCliDevnetTest {
-    @TempDir
-    static Path work;
-
-    private InProcessDevnet node;
-
-    @BeforeAll
-    void startNode() throws Exception {
-        node = InProcessDevnet.start(work.resolve("devnet"), GenesisParameters.complete(Map.of(
-                "verification_commit_blocks", 2L, "verification_reveal_blocks", 2L)));
-    }
-
-    @AfterAll
-    void stopNode() {
-        if (node != null) {
-            node.close();
-        }
-    }
-
-    private DevnetCli cli() {
-        return new DevnetCli(node.rpc(), work);
+class VerifyCliDevnetTest extends DevnetCliTestBase {
+    @Override
+    Map<String, Long> genesisParameters() {
+        return GenesisParameters.complete(Map.of("verification_commit_blocks", 2L, "verification_reveal_blocks", 2L));
     }
 
     @Test
