@@ -17,7 +17,7 @@ import network.mira.verification.committee.RequestCommittees;
 
 /**
  * Builds a request's certificate from its claims and the attestations counted for each claim (the
- * {@code REVEALED_MATCHING} ones of {@link network.mira.verification.attestation.CommitReveal}):
+ * revealed attestations that opened their commitments, as the verification program counts them):
  * draws the committees, sums the tallies and applies the threshold.
  */
 public final class CertificateAssembler {
