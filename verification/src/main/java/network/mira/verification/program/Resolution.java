@@ -9,15 +9,16 @@ import java.util.TreeMap;
 import network.mira.core.crypto.PublicKey;
 import network.mira.settlement.staking.SlashingEvent;
 import network.mira.verification.certificate.StakeTally;
+import network.mira.verification.committee.Committee;
 import network.mira.verification.committee.CommitteeCandidate;
 import network.mira.verification.verdict.FinalVerdict;
-import network.mira.verification.verdict.Threshold;
+import network.mira.verification.verdict.VerdictAggregator;
 import network.mira.verification.verifier.Verdict;
 
 /**
  * What a request's reveal deadline decides, computed from its record alone:
  * <ul>
- *   <li>each claim's tally and verdict ({@link Threshold}: a verdict needs its stake to reach the
+ *   <li>each claim's tally and verdict ({@link VerdictAggregator}: a verdict needs its stake to reach the
  *       threshold of the committee's stake; otherwise INCONCLUSIVE);</li>
  *   <li>the fee: split equally between claims; a decided claim's share goes to the members that revealed
  *       the final verdict, pro rata to stake, floored; the share of an inconclusive claim, the remainder of
@@ -50,17 +51,16 @@ public record Resolution(RequestRecord resolved, SortedMap<PublicKey, Long> payo
         List<Observation> observations = new ArrayList<>();
         List<ClaimState> claims = new ArrayList<>(claimCount);
         long paid = 0;
-        for (ClaimState claim : request.claims()) {
-            long[] stakes = new long[3];
-            long committeeStake = 0;
-            long missing = 0;
+        VerdictAggregator aggregator = new VerdictAggregator(request.thresholdBps());
+        for (int index = 0; index < claimCount; index++) {
+            ClaimState claim = request.claims().get(index);
+            List<CommitteeCandidate> members = new ArrayList<>();
+            Map<PublicKey, Verdict> counted = new TreeMap<>();
             for (MemberSlot seat : claim.seats()) {
                 CommitteeCandidate member = pool.get(seat.poolIndex());
-                committeeStake = Math.addExact(committeeStake, member.stake());
+                members.add(member);
                 if (seat.counts()) {
-                    stakes[seat.verdict().ordinal()] = Math.addExact(stakes[seat.verdict().ordinal()], member.stake());
-                } else {
-                    missing = Math.addExact(missing, member.stake());
+                    counted.put(member.identity(), seat.verdict());
                 }
                 if (seat.equivocated()) {
                     equivocation.put(member.identity(), SlashingEvent.Reason.VERIFICATION_EQUIVOCATION);
@@ -68,16 +68,15 @@ public record Resolution(RequestRecord resolved, SortedMap<PublicKey, Long> payo
                     noReveal.put(member.identity(), SlashingEvent.Reason.VERIFICATION_NO_REVEAL);
                 }
             }
-            long trueStake = stakes[Verdict.TRUE.ordinal()];
-            long falseStake = stakes[Verdict.FALSE.ordinal()];
-            FinalVerdict verdict = committeeStake == 0 ? FinalVerdict.INCONCLUSIVE
-                    : Threshold.verdict(trueStake, falseStake, committeeStake, request.thresholdBps());
-            claims.add(claim.resolved(verdict, new StakeTally(trueStake, falseStake,
-                    stakes[Verdict.UNCERTAIN.ordinal()], missing)));
+            Committee committee = new Committee(index, members);
+            var tally = aggregator.aggregate(committee, counted);
+            FinalVerdict verdict = tally.verdict();
+            claims.add(claim.resolved(verdict, new StakeTally(tally.stakeTrue(), tally.stakeFalse(),
+                    tally.stakeUncertain(), tally.stakeMissing())));
             long claimPaid = verdict.isDecided() ? pay(claim, pool, verdict, share, payouts) : 0;
             paid = Math.addExact(paid, claimPaid);
             refund = Math.addExact(refund, share - claimPaid);
-            observe(claim, pool, trueStake, falseStake, committeeStake, request.thresholdBps(), observations);
+            observe(aggregator, committee, counted, observations);
         }
         List<Offence> offences = new ArrayList<>();
         noReveal.forEach((validator, reason) -> offences.add(new Offence(validator, reason)));
@@ -111,23 +110,17 @@ public record Resolution(RequestRecord resolved, SortedMap<PublicKey, Long> payo
         return paid;
     }
 
-    private static void observe(ClaimState claim, List<CommitteeCandidate> pool, long trueStake, long falseStake,
-                                long committeeStake, int thresholdBps, List<Observation> observations) {
-        for (MemberSlot seat : claim.seats()) {
-            if (!seat.counts() || seat.verdict() == Verdict.UNCERTAIN) {
+    /** Each member that revealed TRUE or FALSE, against the verdict of the rest of its committee, when decided. */
+    private static void observe(VerdictAggregator aggregator, Committee committee, Map<PublicKey, Verdict> counted,
+                                List<Observation> observations) {
+        for (Map.Entry<PublicKey, Verdict> reveal : counted.entrySet()) {
+            if (reveal.getValue() == Verdict.UNCERTAIN) {
                 continue;
             }
-            CommitteeCandidate member = pool.get(seat.poolIndex());
-            long peersStake = committeeStake - member.stake();
-            if (peersStake <= 0) {
-                continue;
-            }
-            long peersTrue = trueStake - (seat.verdict() == Verdict.TRUE ? member.stake() : 0);
-            long peersFalse = falseStake - (seat.verdict() == Verdict.FALSE ? member.stake() : 0);
-            FinalVerdict peers = Threshold.verdict(peersTrue, peersFalse, peersStake, thresholdBps);
+            FinalVerdict peers = aggregator.peersVerdict(committee, counted, reveal.getKey());
             if (peers.isDecided()) {
-                boolean agreed = (peers == FinalVerdict.TRUE) == (seat.verdict() == Verdict.TRUE);
-                observations.add(new Observation(member.identity(), agreed));
+                boolean agreed = (peers == FinalVerdict.TRUE) == (reveal.getValue() == Verdict.TRUE);
+                observations.add(new Observation(reveal.getKey(), agreed));
             }
         }
     }

@@ -110,7 +110,7 @@ public final class VerificationSimulation {
         StakeTally tally = aggregator.aggregate(committee, reveals);
         for (CommitteeCandidate member : committee.members()) {
             FinalVerdict reference = parameters.agreement() == SimulationParameters.Agreement.FINAL
-                    ? tally.verdict() : peersVerdict(committee, reveals, member);
+                    ? tally.verdict() : aggregator.peersVerdict(committee, reveals, member.identity());
             if (!reference.isDecided()) {
                 continue;
             }
@@ -121,19 +121,6 @@ public final class VerificationSimulation {
             }
         }
         return tally.verdict();
-    }
-
-    /** The verdict of the committee without {@code member}: the same threshold over the others' stake. */
-    private FinalVerdict peersVerdict(Committee committee, Map<PublicKey, Verdict> reveals,
-                                      CommitteeCandidate member) {
-        if (committee.members().size() == 1) {
-            return FinalVerdict.INCONCLUSIVE;
-        }
-        List<CommitteeCandidate> peers = new ArrayList<>(committee.members());
-        peers.remove(member);
-        Map<PublicKey, Verdict> peerReveals = new TreeMap<>(reveals);
-        peerReveals.remove(member.identity());
-        return aggregator.aggregate(new Committee(committee.claimIndex(), peers), peerReveals).verdict();
     }
 
     private boolean answer(int validator, int claim) {

@@ -1,6 +1,9 @@
 package network.mira.verification.verdict;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import network.mira.core.crypto.PublicKey;
 import network.mira.verification.committee.Committee;
 import network.mira.verification.committee.CommitteeCandidate;
@@ -74,6 +77,22 @@ public final class VerdictAggregator {
         FinalVerdict verdict = Threshold.verdict(stakeTrue, stakeFalse, committeeStake, thresholdBps);
         return new StakeTally(stakeTrue, stakeFalse, stakeUncertain, stakeMissing, committeeStake, thresholdBps,
                 verdict);
+    }
+
+    /**
+     * The verdict of the committee without {@code member}: the same threshold over the others' stake and
+     * reveals, which the member cannot influence. The guessing test compares a member with it
+     * (docs/verification.md, "Detecting guessers"); a committee of one has no peers: INCONCLUSIVE.
+     */
+    public FinalVerdict peersVerdict(Committee committee, Map<PublicKey, Verdict> reveals, PublicKey member) {
+        List<CommitteeCandidate> peers = new ArrayList<>(committee.members());
+        peers.removeIf(candidate -> candidate.identity().equals(member));
+        if (peers.isEmpty()) {
+            return FinalVerdict.INCONCLUSIVE;
+        }
+        Map<PublicKey, Verdict> peerReveals = new TreeMap<>(reveals);
+        peerReveals.remove(member);
+        return aggregate(new Committee(committee.claimIndex(), peers), peerReveals).verdict();
     }
 
 }
