@@ -212,8 +212,10 @@ public final class VerificationHook implements BlockHook {
 
         AttestorStats updateStats(PublicKey identity, java.util.function.UnaryOperator<AttestorStats> change) {
             AttestorStats updated = change.apply(stats(identity));
-            put(VerificationProgram.attestorStats(identity), new Account(0, updated.encode(), VerificationProgram.ID,
-                    false));
+            PublicKey address = VerificationProgram.attestorStats(identity);
+            // Keeps whatever lamports a stranger sent to the address: the hook destroys none.
+            long lamports = get(address).map(Account::lamports).orElse(0L);
+            put(address, new Account(lamports, updated.encode(), VerificationProgram.ID, false));
             return updated;
         }
 

@@ -125,6 +125,15 @@ class VerificationProgramTest {
         assertThat(drawn.committeeSize()).as("a committee never exceeds the eligible pool").isEqualTo(3);
     }
 
+    @Test
+    void lamportsAStrangerSentToAValidatorsRecordAddressSurviveItsUpdates() {
+        PublicKey liarRecord = VerificationProgram.attestorStats(chain.validators().get(2).publicKey());
+        chain.fund(liarRecord, 777);
+        liarAndSilentMemberAreSlashedHonestOnesPaidAndVerdictsRight();
+        assertThat(chain.stats(chain.validators().get(2).publicKey()).guessingSlashes()).isEqualTo(1);
+        assertThat(chain.lamports(liarRecord)).isEqualTo(777);
+    }
+
     private Verdict truth(int claim) {
         return TRUTH[claim] ? Verdict.TRUE : Verdict.FALSE;
     }
