@@ -9,7 +9,8 @@ import network.mira.core.crypto.PublicKey;
 
 /**
  * Valid random messages for property tests, from a seed so a failure can be replayed. Signer
- * slots get real key pairs so that the message can also be signed.
+ * slots get real key pairs so that the message can also be signed, and the signed transaction fits
+ * the wire limit ({@link Transaction#MAX_SIZE}): instructions are dropped from the end until it does.
  */
 final class RandomMessages {
     record Signed(Message message, List<KeyPair> signers) {}
@@ -43,8 +44,18 @@ final class RandomMessages {
                     bytes(random, random.nextInt(random.nextBoolean() ? 200 : 20))));
         }
         MessageVersion version = random.nextBoolean() ? MessageVersion.LEGACY : MessageVersion.V0;
-        Message message = new Message(version, header, keys, Hash.wrap(bytes(random, 32)), instructions);
+        Hash blockhash = Hash.wrap(bytes(random, 32));
+        Message message = new Message(version, header, keys, blockhash, instructions);
+        while (signedSize(message, signerCount) > Transaction.MAX_SIZE) {
+            instructions.remove(instructions.size() - 1);
+            message = new Message(version, header, keys, blockhash, instructions);
+        }
         return new Signed(message, signers);
+    }
+
+    /** The signature count (one byte below 128), the signatures, the message. */
+    private static int signedSize(Message message, int signerCount) {
+        return 1 + signerCount * 64 + message.serialize().length;
     }
 
     private static byte[] bytes(Random random, int length) {
